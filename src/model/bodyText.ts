@@ -1,0 +1,92 @@
+/**
+ * The reader-visible text of an article body, block by block, taken from the
+ * Markdown syntax tree (never from regexes over the source), plus the unsafe
+ * constructs the content check refuses (raw HTML, script URLs).
+ */
+import type { Root } from 'mdast';
+import { toString as mdastToString } from 'mdast-util-to-string';
+import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+
+export interface TextBlock {
+  type: 'paragraph' | 'heading';
+  text: string;
+  /** 1-based line in the body. */
+  line: number;
+}
+
+export interface UnsafeConstruct {
+  line: number;
+  message: string;
+  fix: string;
+}
+
+export interface BodyText {
+  blocks: TextBlock[];
+  unsafe: UnsafeConstruct[];
+}
+
+const parser = unified().use(remarkParse).use(remarkDirective);
+
+const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
+
+export function readBodyText(markdown: string): BodyText {
+  const tree = parser.parse(markdown) as Root;
+  const blocks: TextBlock[] = [];
+  const unsafe: UnsafeConstruct[] = [];
+  visit(tree, (node) => {
+    const line = node.position?.start.line ?? 0;
+    if (node.type === 'paragraph' || node.type === 'heading') {
+      blocks.push({ type: node.type, text: normaliseSpace(mdastToString(node)), line });
+    } else if (node.type === 'html') {
+      unsafe.push({
+        line,
+        message: `raw HTML is not allowed in the body (${JSON.stringify(node.value.slice(0, 40))})`,
+        fix: 'remove the HTML and write Markdown instead',
+      });
+    } else if (
+      (node.type === 'link' || node.type === 'image' || node.type === 'definition') &&
+      !SAFE_URL.test(node.url.trim())
+    ) {
+      unsafe.push({
+        line,
+        message: `the link URL ${JSON.stringify(node.url.slice(0, 60))} uses a forbidden scheme`,
+        fix: 'link to an http(s) URL or a site path',
+      });
+    }
+  });
+  return { blocks, unsafe };
+}
+
+export function normaliseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * Does `needle` occur in `text` as whole words? The characters either side
+ * must not be letters or digits, so "Iran" is not found in "Iranian" while
+ * "Haftar" is found in "Haftar's".
+ */
+export function occursAsWords(text: string, needle: string, caseSensitive = true): boolean {
+  return findWordOccurrences(text, needle, caseSensitive).length > 0;
+}
+
+export function findWordOccurrences(text: string, needle: string, caseSensitive = true): number[] {
+  if (needle === '') return [];
+  const haystack = caseSensitive ? text : text.toLowerCase();
+  const target = caseSensitive ? needle : needle.toLowerCase();
+  const found: number[] = [];
+  let from = 0;
+  for (;;) {
+    const index = haystack.indexOf(target, from);
+    if (index < 0) return found;
+    const before = index > 0 ? haystack[index - 1] : '';
+    const after = haystack[index + target.length] ?? '';
+    if (!(before && WORD.test(before)) && !(after && WORD.test(after))) found.push(index);
+    from = index + 1;
+  }
+}
