@@ -1,0 +1,2 @@
+// Placeholder: the sharing work turns permalink controls into copy-link buttons.
+export {};
