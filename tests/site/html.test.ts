@@ -1,0 +1,84 @@
+/**
+ * Every built page, read the way a browser reads it (parse5 follows the HTML
+ * standard's parsing algorithm): well-formed, unambiguous ids, and the head
+ * every page needs to be found, shared and read on a phone.
+ */
+import { describe, expect, it } from 'vitest';
+import { ensureBuild } from '../support/builds.ts';
+import {
+  attr,
+  byTag,
+  describeElement,
+  elements,
+  formatParseError,
+  normaliseSpace,
+  repairedMarkup,
+  textOf,
+} from '../support/html.ts';
+import { listPages, readPage } from '../support/sitePages.ts';
+
+const build = await ensureBuild({ base: '/' });
+const pages = listPages(build.dir);
+
+it('the build has a home page and at least one article page', () => {
+  const paths = pages.map((page) => page.path);
+  expect(paths).toContain('/');
+  expect(paths.some((path) => path.startsWith('/articles/'))).toBe(true);
+});
+
+describe.each(pages)('$path', (page) => {
+  const parsed = () => readPage(page);
+  const head = () => byTag(parsed().document, 'head')[0];
+
+  it('parses with no HTML parse error', () => {
+    const errors = parsed().errors.map(formatParseError);
+    expect(errors, `parse errors in ${page.file}:\n${errors.join('\n')}`).toEqual([]);
+  });
+
+  it('has no misnested, unclosed or stray tags (nothing the parser had to repair)', () => {
+    const problems = repairedMarkup(parsed(), parsed().html);
+    expect(problems, `repaired markup in ${page.file}:\n${problems.join('\n')}`).toEqual([]);
+  });
+
+  it('has no duplicate id', () => {
+    const seen = new Map<string, string[]>();
+    for (const element of elements(parsed().document)) {
+      const id = attr(element, 'id');
+      if (id !== undefined) seen.set(id, [...(seen.get(id) ?? []), describeElement(element)]);
+    }
+    const duplicates = [...seen]
+      .filter(([, where]) => where.length > 1)
+      .map(([id, where]) => `${id}: ${where.join(', ')}`);
+    expect(duplicates, `duplicate ids:\n${duplicates.join('\n')}`).toEqual([]);
+  });
+
+  it('declares its language on <html lang>', () => {
+    const html = byTag(parsed().document, 'html')[0];
+    expect(html && attr(html, 'lang')?.trim()).toMatch(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/);
+  });
+
+  it('has exactly one <h1>, with text', () => {
+    const headings = byTag(parsed().document, 'h1');
+    expect(headings.map(describeElement)).toHaveLength(1);
+    expect(normaliseSpace(textOf(headings[0] ?? parsed().document))).not.toBe('');
+  });
+
+  it('has a <title> with text', () => {
+    // In <head> only: an <svg> may carry its own <title>.
+    const titles = byTag(head() ?? parsed().document, 'title');
+    expect(titles).toHaveLength(1);
+    expect(normaliseSpace(textOf(titles[0] ?? parsed().document))).not.toBe('');
+  });
+
+  it('has a meta description with text', () => {
+    const metas = byTag(head() ?? parsed().document, 'meta').filter((meta) => attr(meta, 'name') === 'description');
+    expect(metas).toHaveLength(1);
+    expect(normaliseSpace((metas[0] && attr(metas[0], 'content')) ?? '')).not.toBe('');
+  });
+
+  it('has a viewport meta for phones (width=device-width)', () => {
+    const metas = byTag(head() ?? parsed().document, 'meta').filter((meta) => attr(meta, 'name') === 'viewport');
+    expect(metas).toHaveLength(1);
+    expect((metas[0] && attr(metas[0], 'content')) ?? '').toMatch(/width\s*=\s*device-width/);
+  });
+});
