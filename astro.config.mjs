@@ -1,7 +1,10 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
+import { entityIndex } from './src/annotate/entities.ts';
+import { annotationPlugins } from './src/annotate/index.ts';
 import { contentCheck } from './src/integrations/contentCheck.ts';
+import { readContentDir } from './src/model/contentFiles.ts';
 
 /**
  * Where the site is served. Operators set these at build time:
@@ -11,6 +14,12 @@ import { contentCheck } from './src/integrations/contentCheck.ts';
  */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
+const contentDir = process.env.CONTENT_DIR ?? 'content';
+
+// The annotators need every actor's and place's kind and name (for link
+// classes); articles carry their own declarations in their frontmatter.
+const { entries } = await readContentDir(process.cwd(), contentDir);
+const annotate = annotationPlugins({ base, entities: entityIndex(entries) });
 
 export default defineConfig({
   site,
@@ -21,6 +30,6 @@ export default defineConfig({
   markdown: {
     // Smartypants would turn the source's straight quotes into curly ones:
     // the rendered text must equal the Markdown text.
-    processor: unified({ smartypants: false }),
+    processor: unified({ smartypants: false, ...annotate }),
   },
 });

@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Root, RootContent } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
+import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
@@ -120,7 +121,8 @@ function parseArticle(source: string): ParsedArticle {
 }
 
 function bodyTree(body: string): Root {
-  return unified().use(remarkParse).parse(body);
+  // Editors' override directives (`:actor[Moscow]{#russia}`) keep their words as text.
+  return unified().use(remarkParse).use(remarkDirective).parse(body);
 }
 
 const MONTHS = [
