@@ -1,10 +1,15 @@
 // @ts-check
 import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { entityIndex } from './src/annotate/entities.ts';
 import { annotationPlugins } from './src/annotate/index.ts';
 import { contentCheck } from './src/integrations/contentCheck.ts';
+import { pagefind } from './src/integrations/pagefind.ts';
 import { readContentDir } from './src/model/contentFiles.ts';
+import { astroCsp, keepScriptsExternal } from './src/share/contentSecurityPolicy.ts';
+import { previewImages } from './src/share/previewIntegration.ts';
+import { sitemapFilter } from './src/share/seo.ts';
 
 /**
  * Where the site is served. Operators set these at build time:
@@ -16,6 +21,11 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const base = process.env.BASE_PATH ?? '/';
 const contentDir = process.env.CONTENT_DIR ?? 'content';
 
+// Astro lets a process environment variable named BASE_URL (common in CI
+// systems) override `import.meta.env.BASE_URL`, which every internal link is
+// built from. The base path is BASE_PATH's job alone.
+delete process.env.BASE_URL;
+
 // The annotators need every actor's and place's kind and name (for link
 // classes); articles carry their own declarations in their frontmatter.
 const { entries } = await readContentDir(process.cwd(), contentDir);
@@ -26,7 +36,12 @@ export default defineConfig({
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [contentCheck()],
+  integrations: [contentCheck(), sitemap({ filter: sitemapFilter(base) }), previewImages(), pagefind()],
+  // A strict content security policy (hashes, no 'unsafe-inline' for scripts);
+  // scripts and stylesheets stay files so public/_headers can allow them as 'self'.
+  security: { csp: astroCsp },
+  build: { inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: keepScriptsExternal } },
   markdown: {
     // Smartypants would turn the source's straight quotes into curly ones:
     // the rendered text must equal the Markdown text.
