@@ -1,0 +1,2 @@
+/** Articles per page of the article list (the home page is the first). */
+export const ARTICLES_PAGE_SIZE = 30;

@@ -1,0 +1,36 @@
+/**
+ * Timeline filters, enhanced: the static filter links always work; with
+ * JavaScript a select jumps to the chosen view, and `/timeline/?actor=<id>`
+ * or `?article=<slug>` (links from elsewhere, hand-typed URLs) lands on the
+ * static view of that actor or article.
+ */
+function viewFromQuery(form: HTMLFormElement): string | undefined {
+  const params = new URLSearchParams(location.search);
+  const wanted = params.get('actor') ?? params.get('article');
+  if (!wanted) return undefined;
+  const kind = params.has('actor') ? 'actor' : 'article';
+  const select = form.querySelector('select');
+  const option = [...(select?.options ?? [])].find((candidate) =>
+    candidate.value.endsWith(`/timeline/${kind}/${wanted}/`),
+  );
+  return option?.value;
+}
+
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-timeline-jump]')) {
+  const target = viewFromQuery(form);
+  if (target) {
+    location.replace(target + location.hash);
+    break;
+  }
+  form.hidden = false;
+  const select = form.querySelector('select');
+  const go = () => {
+    if (select?.value) location.assign(select.value);
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    go();
+  });
+}
+
+export {};
