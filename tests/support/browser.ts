@@ -15,6 +15,7 @@ import {
   type BrowserContext,
   type BrowserContextOptions,
   chromium,
+  type Locator,
   type Page,
   type Request,
 } from 'playwright-core';
@@ -147,6 +148,21 @@ export async function openPage(browser: Browser, origin: string, options: VisitO
     },
     close: () => context.close(),
   };
+}
+
+/**
+ * The problems a reader would notice: without requests the browser itself
+ * cancelled (`net::ERR_ABORTED`: a favicon or prefetch dropped because a page
+ * reused across visits navigated on), which are not failures of the site.
+ */
+export function withoutAbortedRequests(problems: PageProblems): PageProblems {
+  return { ...problems, failedRequests: problems.failedRequests.filter((item) => !item.endsWith('net::ERR_ABORTED')) };
+}
+
+/** The text a reader sees in an element: rendered (CSS-hidden text excluded), whitespace collapsed. */
+export async function visibleText(locator: Locator): Promise<string> {
+  // biome-ignore lint/performance/useDomNodeTextContent: rendered text on purpose; text hidden by CSS must not count.
+  return (await locator.innerText()).replace(/\s+/g, ' ').trim();
 }
 
 /** Problems as a readable list for assertion messages (empty when there are none). */

@@ -1,7 +1,9 @@
 /**
  * The built site the site and browser tests run against.
  *
- *  - base `/`: the `dist/` that `npm test` has just built (built here only if missing);
+ *  - base `/`: the `dist/` that `npm test` has just built (built here only if missing),
+ *    or the folder `OUT_DIR` names, as for `astro build` (`OUT_DIR=/tmp/x astro build`
+ *    then `OUT_DIR=/tmp/x vitest run …` tests that build and leaves `dist/` alone);
  *  - any other base (e.g. `/backstory/`): built once into `test-results/build-<name>/`
  *    with `BASE_PATH` and `OUT_DIR`, and reused by every test file until the
  *    sources change. A marker file records what it was built from; a lock file
@@ -14,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, stat, unlink, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normaliseBase } from './staticServer.ts';
 
@@ -51,8 +53,13 @@ export function ensureBuild({ base = '/' }: { base?: string } = {}): Promise<Bui
   return pending;
 }
 
+/** Where the `/` build is: astro.config.mjs's `OUT_DIR` (relative to the project), else `dist/`. */
+export function rootBuildDir(): string {
+  return resolve(PROJECT_ROOT, process.env.OUT_DIR || 'dist');
+}
+
 async function rootBuild(): Promise<Build> {
-  const dir = join(PROJECT_ROOT, 'dist');
+  const dir = rootBuildDir();
   const build = { dir, base: '/', site: siteUrl() };
   if (existsSync(join(dir, 'index.html'))) {
     await warnIfStale(join(dir, 'index.html'));
@@ -95,7 +102,9 @@ async function warnIfStale(builtFile: string): Promise<void> {
   for (const input of INPUTS) {
     for (const file of await filesUnder(join(PROJECT_ROOT, input))) {
       if ((await stat(file)).mtimeMs > builtAt) {
-        console.warn(`dist/ is older than ${relative(PROJECT_ROOT, file)}: run \`astro build\` first (npm test does).`);
+        console.warn(
+          `${relative(PROJECT_ROOT, dirname(builtFile))}/ is older than ${relative(PROJECT_ROOT, file)}: run \`astro build\` first (npm test does).`,
+        );
         return;
       }
     }
