@@ -1,0 +1,302 @@
+/**
+ * Following the events on the timeline, at the domain root and under a
+ * sub-path: filtering by actor and by article with the plain links (no
+ * JavaScript), the enhanced select and a `?actor=` / `?article=` address
+ * leaves exactly the events the editors declared for that actor or article;
+ * every event's "the text says …" link opens the article on a passage that
+ * contains those words.
+ *
+ * The oracle is the articles' frontmatter (`events[].actors`, `summary`,
+ * `phrase`), read from content/ without the site's code.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSER_TIMEOUT_MS,
+  launchBrowser,
+  listProblems,
+  openPage,
+  type PageVisit,
+  visibleText,
+  withoutAbortedRequests,
+} from '../support/browser.ts';
+import type { Build } from '../support/builds.ts';
+import { entityName, readSourceArticles, type SourceEvent } from '../support/contentSource.ts';
+import { normaliseSpace } from '../support/html.ts';
+import { pageUrl } from '../support/sitePages.ts';
+import { closeServers, ensureBuilds, serveBuilds } from '../support/sites.ts';
+import type { StaticServer } from '../support/staticServer.ts';
+
+const builds = await ensureBuilds();
+const articles = readSourceArticles().filter((article) => article.events.length > 0);
+const allEvents = articles.flatMap((article) => article.events);
+const actorIds = [...new Set(allEvents.flatMap((event) => event.actors))].sort();
+const actors = actorIds.map((id) => ({ id, name: entityName('actors', id) }));
+const summaries = (events: SourceEvent[]) => events.map((event) => normaliseSpace(event.summary)).sort();
+const eventsOf = (actor: string) => summaries(allEvents.filter((event) => event.actors.includes(actor)));
+const eventsIn = (slug: string) => summaries(articles.find((article) => article.slug === slug)?.events ?? []);
+
+let browser: Browser;
+let servers: Map<string, StaticServer>;
+
+beforeAll(async () => {
+  servers = await serveBuilds(builds);
+  browser = await launchBrowser();
+}, BROWSER_TIMEOUT_MS);
+
+afterAll(async () => {
+  await browser?.close();
+  await closeServers(servers);
+});
+
+it('the content has dated events with actors to filter by', () => {
+  expect(allEvents.length).toBeGreaterThan(1);
+  expect(actors.length).toBeGreaterThan(1);
+});
+
+interface ShownEvent {
+  summary: string;
+  /** The "the text says …" link: its words and where it goes. */
+  phrase: string;
+  href: string;
+}
+
+/** The events listed on this timeline view (publication entries aside), following its pages. */
+async function shownEvents(page: Page): Promise<ShownEvent[]> {
+  const shown: ShownEvent[] = [];
+  for (let pages = 0; pages < 50; pages++) {
+    shown.push(
+      ...(await page.evaluate(() =>
+        [...document.querySelectorAll('main li')]
+          .filter((item) => item.querySelector('.tl-entry__what') && !/^\s*Published/.test(item.textContent ?? ''))
+          .map((item) => {
+            const source = item.querySelector<HTMLAnchorElement>('.tl-entry__source a[href*="#"]');
+            return {
+              summary: (item.querySelector('.tl-entry__what')?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+              phrase: (source?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+              href: source?.href ?? '',
+            };
+          }),
+      )),
+    );
+    const next = await page.evaluate(() => document.querySelector<HTMLAnchorElement>('a[rel="next"]')?.href);
+    if (!next) break;
+    await page.goto(next);
+  }
+  return shown;
+}
+
+const summariesShown = async (page: Page) => (await shownEvents(page)).map((event) => event.summary).sort();
+
+describe.each(builds)('at $base', (build: Build) => {
+  const server = () => servers.get(build.base) as StaticServer;
+  const timelineUrl = (query = '') => `${pageUrl(server().url, '/timeline/')}${query}`;
+
+  it('lists every declared event on the unfiltered timeline, each linked to the words that date it', async () => {
+    const visit = await openPage(browser, server().origin, { url: timelineUrl() });
+    try {
+      const shown = await shownEvents(visit.page);
+      expect(shown.map((event) => event.summary).sort()).toEqual(summaries(allEvents));
+      for (const event of allEvents) {
+        const entry = shown.find((candidate) => candidate.summary === normaliseSpace(event.summary));
+        expect(entry?.phrase, `the link of "${event.summary}"`).toBe(normaliseSpace(event.phrase));
+      }
+      const problems = listProblems(await visit.problems());
+      expect(problems, problems.join('\n')).toEqual([]);
+    } finally {
+      await visit.close();
+    }
+  });
+
+  it("each event's link opens its article on an existing passage that contains the event's words", async () => {
+    const visit = await openPage(browser, server().origin, { url: timelineUrl() });
+    try {
+      const shown = await shownEvents(visit.page);
+      const byPage = new Map<string, ShownEvent[]>();
+      for (const event of shown) {
+        const address = new URL(event.href);
+        expect(address.hash, `"${event.summary}" links to no passage: ${event.href}`).toMatch(/^#./);
+        expect(address.pathname.startsWith(build.base), `${event.href} leaves the site's base path`).toBe(true);
+        const key = address.href.replace(/#.*$/, '');
+        byPage.set(key, [...(byPage.get(key) ?? []), event]);
+      }
+      for (const [address, events] of byPage) {
+        await visit.goto(address);
+        for (const event of events) {
+          const id = decodeURIComponent(new URL(event.href).hash.slice(1));
+          const passage = await visit.page.evaluate((target) => {
+            const element = document.getElementById(target);
+            return element
+              ? { tag: element.tagName.toLowerCase(), text: (element.textContent ?? '').replace(/\s+/g, ' ') }
+              : undefined;
+          }, id);
+          expect(passage, `#${id} (for "${event.summary}") is not on ${address}`).toBeDefined();
+          expect(['p', 'li', 'blockquote', 'h2', 'h3', 'h4']).toContain(passage?.tag);
+          expect(passage?.text, `#${id} does not contain "${event.phrase}"`).toContain(event.phrase);
+        }
+      }
+      // And following one for real lands on it, highlighted as the target.
+      const first = shown[0] as ShownEvent;
+      await visit.goto(timelineUrl());
+      await visit.page
+        .locator(`.tl-entry__source a[href="${new URL(first.href).pathname}${new URL(first.href).hash}"]`)
+        .first()
+        .click();
+      await visit.page.waitForURL((address) => address.hash === new URL(first.href).hash);
+      const target = await visit.page.evaluate(() => document.querySelector(':target')?.textContent ?? '');
+      expect(normaliseSpace(target)).toContain(first.phrase);
+    } finally {
+      await visit.close();
+    }
+  });
+
+  /** Each view (`name` → page address) that does not show exactly the expected events, and why. */
+  async function wrongViews(
+    page: Page,
+    views: { name: string; open: () => Promise<void>; expected: string[] }[],
+  ): Promise<string[]> {
+    const wrong: string[] = [];
+    for (const view of views) {
+      await view.open();
+      const shown = await summariesShown(page);
+      if (JSON.stringify(shown) !== JSON.stringify(view.expected)) {
+        wrong.push(
+          `${view.name} (${page.url()}):\n  shows    ${JSON.stringify(shown)}\n  expected ${JSON.stringify(view.expected)}`,
+        );
+      }
+    }
+    return wrong;
+  }
+
+  describe('without JavaScript, the filter links', () => {
+    let visit: PageVisit;
+    beforeAll(async () => {
+      visit = await openPage(browser, server().origin, { javaScriptEnabled: false });
+    });
+    afterAll(async () => {
+      await visit?.close();
+    });
+
+    /** The links of one filter group ("By actor", "By article"), opened as a reader would: name → address. */
+    async function filterLinks(group: RegExp): Promise<Map<string, string>> {
+      await visit.goto(timelineUrl());
+      const filters = visit.page.getByRole('navigation', { name: /filter/i });
+      await filters.getByText(group).click();
+      const links = filters.locator('details', { has: visit.page.getByText(group) }).getByRole('link');
+      await links.first().waitFor({ state: 'visible' });
+      const found = new Map<string, string>();
+      for (const link of await links.all()) {
+        found.set(await visibleText(link), await link.evaluate((a) => (a as HTMLAnchorElement).href));
+      }
+      return found;
+    }
+
+    it('"By actor" opens and its first link leads to that actor\'s events', async () => {
+      const actor = actors[0] as (typeof actors)[number];
+      await visit.goto(timelineUrl());
+      const filters = visit.page.getByRole('navigation', { name: /filter/i });
+      await filters.getByText(/by actor/i).click();
+      await filters.getByRole('link', { name: actor.name, exact: true }).click();
+      await visit.page.waitForLoadState('load');
+      expect(await summariesShown(visit.page)).toEqual(eventsOf(actor.id));
+    });
+
+    it('offer every actor that has events, no other, each showing exactly the events that actor is involved in', async () => {
+      const links = await filterLinks(/by actor/i);
+      expect([...links.keys()].sort()).toEqual(actors.map((actor) => actor.name).sort());
+      const wrong = await wrongViews(
+        visit.page,
+        actors.map((actor) => ({
+          name: actor.name,
+          open: () => visit.goto(links.get(actor.name) ?? ''),
+          expected: eventsOf(actor.id),
+        })),
+      );
+      expect(wrong, wrong.join('\n')).toEqual([]);
+    });
+
+    it('offer every article that has events, each showing exactly its events', async () => {
+      const links = await filterLinks(/by article/i);
+      for (const article of articles) expect([...links.keys()]).toContain(article.title);
+      const wrong = await wrongViews(
+        visit.page,
+        articles.map((article) => ({
+          name: article.slug,
+          open: () => visit.goto(links.get(article.title) ?? ''),
+          expected: eventsIn(article.slug),
+        })),
+      );
+      expect(wrong, wrong.join('\n')).toEqual([]);
+    });
+  });
+
+  describe('with JavaScript', () => {
+    let visit: PageVisit;
+    beforeAll(async () => {
+      visit = await openPage(browser, server().origin);
+    });
+    afterAll(async () => {
+      await visit?.close();
+    });
+
+    /** Choose `label` (without its count) in the "Show the events of" select of the current view, then Show. */
+    async function choose(label: string): Promise<void> {
+      const select = visit.page.getByLabel(/show the events of/i);
+      const option = (await select.locator('option').allInnerTexts()).find(
+        (text) => normaliseSpace(text).replace(/\s*\(\d+\)$/, '') === label,
+      );
+      if (option === undefined) throw new Error(`the select offers no "${label}"`);
+      const before = visit.page.url();
+      await select.selectOption({ label: option });
+      await visit.page.getByRole('button', { name: 'Show' }).click();
+      await visit.page.waitForURL((address) => address.href !== before);
+      await visit.page.waitForLoadState('load');
+    }
+
+    it('choosing each actor, then each article, in the select shows exactly their events', async () => {
+      await visit.goto(timelineUrl());
+      const wrong = await wrongViews(visit.page, [
+        ...actors.map((actor) => ({ name: actor.name, open: () => choose(actor.name), expected: eventsOf(actor.id) })),
+        ...articles.map((article) => ({
+          name: article.slug,
+          open: () => choose(article.title),
+          expected: eventsIn(article.slug),
+        })),
+        { name: 'everyone', open: () => choose('everyone'), expected: summaries(allEvents) },
+      ]);
+      expect(wrong, wrong.join('\n')).toEqual([]);
+      const problems = listProblems(withoutAbortedRequests(await visit.problems()));
+      expect(problems, problems.join('\n')).toEqual([]);
+    });
+
+    it('?actor=<id> and ?article=<slug> show exactly the events of that actor or article', async () => {
+      const arrive = async (query: string) => {
+        await visit.goto(timelineUrl(query));
+        await visit.page.waitForURL((address) => address.search === '', { timeout: 5_000 });
+        await visit.page.waitForLoadState('load');
+      };
+      const wrong = await wrongViews(visit.page, [
+        ...actors.map((actor) => ({
+          name: `?actor=${actor.id}`,
+          open: () => arrive(`?actor=${actor.id}`),
+          expected: eventsOf(actor.id),
+        })),
+        ...articles.map((article) => ({
+          name: `?article=${article.slug}`,
+          open: () => arrive(`?article=${article.slug}`),
+          expected: eventsIn(article.slug),
+        })),
+      ]);
+      expect(wrong, wrong.join('\n')).toEqual([]);
+    });
+
+    it('?actor= naming no actor leaves every event on screen, without a script error', async () => {
+      await visit.goto(timelineUrl('?actor=no-such-actor'));
+      await visit.page.waitForTimeout(300); // room for a (wrong) redirect
+      expect(new URL(visit.page.url()).pathname).toBe(new URL(timelineUrl()).pathname);
+      expect(await summariesShown(visit.page)).toEqual(summaries(allEvents));
+      const problems = listProblems(withoutAbortedRequests(await visit.problems()));
+      expect(problems, problems.join('\n')).toEqual([]);
+    });
+  });
+});
