@@ -16,7 +16,7 @@
  * `*` is Markdown emphasis in the seed's byline ("By **Bloomberg**"), not text,
  * and is not a token.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Root, RootContent } from 'mdast';
@@ -29,7 +29,10 @@ import { parse as parseYaml } from 'yaml';
 import { applyRepair, countRepairMatches, repairSeed, seedRepairs } from '../../src/model/seedRepairs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const seedsDir = path.resolve(repoRoot, '../shared/seeds');
+/** The seed as delivered, kept in the repo so any clone can run this test. */
+const seedsDir = path.join(repoRoot, 'tests/fixtures/seeds');
+/** Where the seed was delivered (beside the repo on the team's machines); checked against the copy when present. */
+const deliveredSeedsDir = path.resolve(repoRoot, '../shared/seeds');
 const SEED_NAME = '000_f7a647efefd6f113.txt';
 const ARTICLE = path.join(repoRoot, 'content/articles/how-putin-was-thrown-off-course.md');
 
@@ -42,6 +45,15 @@ function findSeed(): string {
     `cannot tell which seed belongs to the article: ${SEED_NAME} is not in ${seedsDir} and it holds ${files.length} .txt files (${files.join(', ')})`,
   );
 }
+
+describe('the committed seed copy', () => {
+  it('is byte-identical to the delivered seed wherever the delivered one is present', () => {
+    const delivered = path.join(deliveredSeedsDir, SEED_NAME);
+    const copy = readFileSync(path.join(seedsDir, SEED_NAME), 'utf8');
+    expect(copy.length).toBeGreaterThan(1000);
+    if (existsSync(delivered)) expect(copy).toBe(readFileSync(delivered, 'utf8'));
+  });
+});
 
 // ── Tokens and comparison ──────────────────────────────────────────────────
 
