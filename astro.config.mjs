@@ -6,7 +6,7 @@ import { entityIndex } from './src/annotate/entities.ts';
 import { annotationPlugins } from './src/annotate/index.ts';
 import { contentCheck } from './src/integrations/contentCheck.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
-import { readContentDir } from './src/model/contentFiles.ts';
+import { readContentSnapshot } from './src/model/contentFiles.ts';
 import { astroCsp, keepScriptsExternal } from './src/share/contentSecurityPolicy.ts';
 import { previewImages } from './src/share/previewIntegration.ts';
 import { sitemapFilter } from './src/share/seo.ts';
@@ -28,15 +28,21 @@ delete process.env.BASE_URL;
 
 // The annotators need every actor's and place's kind and name (for link
 // classes); articles carry their own declarations in their frontmatter.
-const { entries } = await readContentDir(process.cwd(), contentDir);
-const annotate = annotationPlugins({ base, entities: entityIndex(entries) });
+// Read once: the content check and the preview images reuse these files.
+const content = await readContentSnapshot(process.cwd(), contentDir);
+const annotate = annotationPlugins({ base, entities: entityIndex(content.entries) });
 
 export default defineConfig({
   site,
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [contentCheck(), sitemap({ filter: sitemapFilter(base) }), previewImages(), pagefind()],
+  integrations: [
+    contentCheck({ content }),
+    sitemap({ filter: sitemapFilter(base) }),
+    previewImages({ content }),
+    pagefind(),
+  ],
   // A strict content security policy (hashes, no 'unsafe-inline' for scripts);
   // scripts and stylesheets stay files so public/_headers can allow them as 'self'.
   security: { csp: astroCsp },

@@ -14,10 +14,9 @@ import type { z } from 'astro/zod';
 import { normaliseSpace, occursAsWords, readBodyText } from './bodyText.ts';
 import type { CollectionName, RawEntry } from './contentFiles.ts';
 import { checkEventDate } from './datePhrases.ts';
+import { parseEntry } from './parseEntry.ts';
 import type { ContentProblem } from './problems.ts';
-import { type Article, actorSchema, articleSchema, placeSchema, slugSchema } from './schema.ts';
-
-const schemas = { articles: articleSchema, actors: actorSchema, places: placeSchema } as const;
+import { type Article, slugSchema } from './schema.ts';
 
 const collectionFolder: Record<CollectionName, string> = {
   articles: 'content/articles',
@@ -50,7 +49,7 @@ export function checkContent(entries: readonly RawEntry[]): ContentProblem[] {
       });
     }
     seen.add(entry.id);
-    const parsed = schemas[entry.collection].safeParse(entry.data);
+    const parsed = parseEntry(entry);
     if (!parsed.success) {
       problems.push(...zodProblems(entry, parsed.error));
       continue;

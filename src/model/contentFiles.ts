@@ -82,6 +82,30 @@ function fail(file: string, field: string, message: string, fix: string): SplitR
   return { ok: false, problem: { file, field, message, fix } };
 }
 
+/** What `readContentDir` found, and where: read once per build, shared by the config and the integrations. */
+export interface ContentSnapshot {
+  /** Absolute project root the folder was read from. */
+  root: string;
+  contentDir: string;
+  entries: readonly RawEntry[];
+  problems: readonly ContentProblem[];
+}
+
+export async function readContentSnapshot(root: string, contentDir = 'content'): Promise<ContentSnapshot> {
+  return { root: path.resolve(root), contentDir, ...(await readContentDir(root, contentDir)) };
+}
+
+/**
+ * The content under `root`/`contentDir`: `snapshot` when it was read from that
+ * very folder (the config reads it once and hands it to the integrations),
+ * else a fresh read.
+ */
+export function contentAt(root: string, contentDir: string, snapshot?: ContentSnapshot): Promise<ContentSnapshot> {
+  const folder = path.resolve(root, contentDir);
+  if (snapshot && path.resolve(snapshot.root, snapshot.contentDir) === folder) return Promise.resolve(snapshot);
+  return readContentSnapshot(root, contentDir);
+}
+
 /** Read every `*.md` file of the three collections under `contentDir`. */
 export async function readContentDir(
   root: string,
