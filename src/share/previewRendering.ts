@@ -2,11 +2,11 @@
  * Rendering preview cards without holding up the build. A card takes tens of
  * milliseconds of CPU; a thousand articles would add most of a minute to a
  * build that drew them one by one on Astro's thread. So when `astro build`
- * starts, the integration (`previewIntegration.ts`) queues every card for
+ * starts, the integration (`previewIntegration.ts`) hands every card to
  * worker threads on the cores Astro leaves idle, and the image routes pick
- * the finished PNGs up. A route whose card has not been started yet draws it
- * itself (and takes it off the queue); a card nobody queued (`astro dev`, a
- * build without the integration) is simply drawn by its route.
+ * the finished PNGs up. A route whose card no worker has taken yet draws it
+ * itself (and so takes it from the workers); a card nobody queued (`astro
+ * dev`, a build without the integration) is simply drawn by its route.
  *
  * Finished cards are kept in Astro's cache folder by a hash of what they
  * show, so a rebuild only draws the cards whose text changed.
@@ -26,6 +26,8 @@ type Png = Uint8Array<ArrayBuffer>;
 interface Job {
   key: string;
   node: PreviewNode;
+  /** Position in the workers' list; absent for a card read from the cache. */
+  index?: number;
   promise: Promise<Png>;
   resolve: (png: Png) => void;
   reject: (error: Error) => void;
@@ -34,14 +36,23 @@ interface Job {
 /** Shared through globalThis: the integration and the routes live in different module graphs of one process. */
 const REGISTRY = Symbol.for('backstory.previewImages');
 interface Registry {
-  /** Cards not started yet, in order. */
-  queued: Map<string, Job>;
-  /** Cards a worker is drawing or has drawn, or found in the cache. */
-  started: Map<string, Job>;
+  /** Every card of the build not collected by its route yet: to draw, being drawn, drawn, or read from the cache. */
+  jobs: Map<string, Job>;
+  /** The cards to draw, by index. */
+  order: Job[];
+  /**
+   * Who draws each card of `order`, shared with the workers: 0 nobody yet,
+   * `ROUTE` its route, n > 0 worker n. Set once, by compare-and-exchange, so
+   * a card is drawn by exactly one of them.
+   */
+  claims: Int32Array;
   workers: Worker[];
   cacheDir: string | undefined;
   keys: Set<string>;
+  /** Cache files being written. */
+  writes: Set<Promise<void>>;
 }
+const ROUTE = -1;
 const scope = globalThis as typeof globalThis & { [REGISTRY]?: Registry };
 
 /**
@@ -76,9 +87,11 @@ function keyOf(node: PreviewNode): string {
 function remember(registry: Registry | undefined, key: string, png: Png): void {
   if (!registry?.cacheDir) return;
   const file = join(registry.cacheDir, `${key}.png`);
-  void mkdir(registry.cacheDir, { recursive: true })
+  const write = mkdir(registry.cacheDir, { recursive: true })
     .then(() => writeFile(file, png))
-    .catch(() => {}); // a cache that cannot be written only costs time
+    .catch(() => {}) // a cache that cannot be written only costs time
+    .finally(() => registry.writes.delete(write));
+  registry.writes.add(write);
 }
 
 function newJob(key: string, node: PreviewNode): Job {
@@ -100,16 +113,18 @@ async function drawHere(node: PreviewNode): Promise<Png> {
 export async function previewPng(node: PreviewNode): Promise<Png> {
   const registry = scope[REGISTRY];
   const key = keyOf(node);
-  const started = registry?.started.get(key);
-  if (started) {
-    registry?.started.delete(key);
-    try {
-      return await started.promise;
-    } catch {
-      // the worker failed on it, or the cached file is gone: draw it
+  const job = registry?.jobs.get(key);
+  if (registry && job) {
+    registry.jobs.delete(key);
+    // A card no worker has taken yet is drawn here, now, rather than waited for.
+    const mine = job.index !== undefined && Atomics.compareExchange(registry.claims, job.index, 0, ROUTE) === 0;
+    if (!mine) {
+      try {
+        return await job.promise;
+      } catch {
+        // the worker failed on it, or the cached file is gone: draw it
+      }
     }
-  } else {
-    registry?.queued.delete(key);
   }
   const png = await drawHere(node);
   remember(registry, key, png);
@@ -129,31 +144,56 @@ export interface PrerenderOptions {
   workers?: number;
 }
 
-/** Queues `nodes` for worker threads (cards already in the cache are simply read); says how many of each. */
+/**
+ * Hands `nodes` to worker threads (cards already in the cache are simply
+ * read); says how many of each. The workers get the whole list at once and
+ * take cards without asking the main thread, which may be busy for seconds at
+ * a time (syncing content, bundling): a worker never waits for it.
+ */
 export function prerenderPreviews(
   nodes: readonly PreviewNode[],
   options: PrerenderOptions = {},
 ): { drawing: number; cached: number } {
   const { root = process.cwd(), cacheDir, workers = workerCount() } = options;
   for (const worker of scope[REGISTRY]?.workers ?? []) void worker.terminate();
-  const registry: Registry = { queued: new Map(), started: new Map(), workers: [], cacheDir, keys: new Set() };
+  const jobs = new Map<string, Job>();
+  const order: Job[] = [];
+  let cached = 0;
   for (const node of nodes) {
     const key = keyOf(node);
-    registry.keys.add(key);
+    if (jobs.has(key)) continue;
     const job = newJob(key, node);
-    const cached = cacheDir ? join(cacheDir, `${key}.png`) : undefined;
-    if (cached && existsSync(cached)) {
-      registry.started.set(key, job);
-      readFile(cached).then((data) => job.resolve(new Uint8Array(data)), job.reject);
+    jobs.set(key, job);
+    const file = cacheDir ? join(cacheDir, `${key}.png`) : undefined;
+    if (file && existsSync(file)) {
+      cached++;
+      readFile(file).then((data) => job.resolve(new Uint8Array(data)), job.reject);
     } else {
-      registry.queued.set(key, job);
+      job.index = order.length;
+      order.push(job);
     }
   }
+  const claims = new Int32Array(new SharedArrayBuffer(4 * Math.max(1, order.length)));
+  const registry: Registry = {
+    jobs,
+    order,
+    claims,
+    workers: [],
+    cacheDir,
+    keys: new Set(jobs.keys()),
+    writes: new Set(),
+  };
   scope[REGISTRY] = registry;
-  const counts = { drawing: registry.queued.size, cached: registry.started.size };
+  if (order.length === 0) return { drawing: 0, cached };
 
+  // The routes ask for the cards in about the order given; the workers take
+  // them from the other end, so the two meet once instead of a route waiting
+  // for the card a worker has just started, card after card.
+  const cursor = new Int32Array(new SharedArrayBuffer(4));
+  cursor[0] = order.length;
+  const list = order.map((job) => job.node);
   const workerFile = join(root, 'src', 'share', 'previewWorker.ts');
-  for (let i = 0; i < Math.min(workers, registry.queued.size); i++) {
+  for (let n = 1; n <= Math.min(workers, order.length); n++) {
     let worker: Worker;
     try {
       worker = new Worker(workerFile);
@@ -161,32 +201,26 @@ export function prerenderPreviews(
       break; // no workers: the routes draw everything themselves
     }
     worker.unref(); // never keep the build process alive
-    let current: Job | undefined;
-    const next = () => {
-      current = registry.queued.values().next().value;
-      if (!current) return;
-      registry.queued.delete(current.key);
-      registry.started.set(current.key, current);
-      worker.postMessage({ node: current.node });
-    };
-    worker.on('message', ({ png, error }: { png?: Png; error?: string }) => {
-      if (png && current) {
-        current.resolve(png);
-        remember(registry, current.key, png);
+    worker.on('message', ({ index, png, error }: { index: number; png?: Png; error?: string }) => {
+      const job = order[index];
+      if (!job) return;
+      if (png) {
+        job.resolve(png);
+        remember(registry, job.key, png);
       } else {
-        current?.reject(new Error(error ?? 'preview rendering failed'));
+        job.reject(new Error(error ?? 'preview rendering failed'));
       }
-      next();
     });
     worker.on('error', () => {
-      // This worker is gone: its card goes back to its route; the others carry on.
-      current?.reject(new Error('preview worker stopped'));
-      current = undefined;
+      // This worker is gone: the card it was drawing goes back to its route; the others carry on.
+      for (let i = 0; i < order.length; i++) {
+        if (Atomics.load(claims, i) === n) order[i]?.reject(new Error('preview worker stopped'));
+      }
     });
+    worker.postMessage({ id: n, nodes: list, claims, cursor });
     registry.workers.push(worker);
-    next();
   }
-  return counts;
+  return { drawing: order.length, cached };
 }
 
 /**
@@ -198,6 +232,7 @@ export async function stopPrerendering(): Promise<void> {
   if (!registry) return;
   delete scope[REGISTRY];
   await Promise.all(registry.workers.map((worker) => worker.terminate()));
+  await Promise.all(registry.writes);
   if (!registry.cacheDir) return;
   const files = await readdir(registry.cacheDir).catch(() => [] as string[]);
   await Promise.all(
