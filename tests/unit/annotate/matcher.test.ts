@@ -78,4 +78,51 @@ describe('createPhraseMatcher', () => {
       { numRuns: 300 },
     );
   });
+
+  it('finds what one regex of all the phrases, longest first, between word edges finds (property)', () => {
+    // The plain definition the matcher implements faster: `(?<!W)(?:a|b|…)(?!W)`.
+    const W = String.raw`[\p{L}\p{N}\p{M}]`;
+    const source = (phrase: string, caseSensitive: boolean) =>
+      phrase
+        .split(' ')
+        .map((w) =>
+          [...w]
+            .map((c) => {
+              const escaped = c.replace(/[\\^$.*+?()[\]{}|/]/g, String.raw`\$&`);
+              return caseSensitive || c.toLowerCase() === c.toUpperCase()
+                ? escaped
+                : `[${c.toLowerCase()}${c.toUpperCase()}]`;
+            })
+            .join(''),
+        )
+        .join(String.raw`\s+`);
+    const reference = (phrases: { text: string; caseSensitive: boolean }[], body: string) => {
+      const alternatives = [...new Map(phrases.map((p) => [source(p.text, p.caseSensitive), p.text.length]))]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([s]) => s);
+      const regex = new RegExp(`(?<!${W})(?:${alternatives.join('|')})(?!${W})`, 'gu');
+      return [...body.matchAll(regex)].map((m) => [m.index, m.index + m[0].length]);
+    };
+    const phrase = fc.array(word, { minLength: 1, maxLength: 2 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.record({ text: phrase, caseSensitive: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+        (body, phrases) => {
+          // Distinct spellings, as the content check requires.
+          const seen = new Set<string>();
+          const distinct = phrases.filter((p) => {
+            const key = p.text.toLowerCase();
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+          });
+          const m = createPhraseMatcher(distinct.map((p) => ({ ...p, value: p.text })));
+          const ours = m?.matchAll(body).map((x) => [x.start, x.end]) ?? [];
+          expect(ours).toEqual(reference(distinct, body));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });
