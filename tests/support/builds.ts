@@ -171,6 +171,37 @@ export async function astroBuild({ base, outDir }: { base: string; outDir: strin
   }
 }
 
+export interface BuildRun {
+  /** Exit code of `astro build` (null if killed). */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `astro build` with extra settings (`CONTENT_DIR`, `OUT_DIR`, `BASE_PATH`…),
+ * reporting how it ended instead of throwing: for tests of builds that must
+ * fail. Same clean environment as `astroBuild`.
+ */
+export async function runAstroBuild(settings: Record<string, string>): Promise<BuildRun> {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (VITEST_ENV.has(key) || key.startsWith('VITEST')) continue;
+    env[key] = value;
+  }
+  Object.assign(env, { PATH: `${BIN}:${process.env.PATH ?? ''}`, ASTRO_TELEMETRY_DISABLED: '1', ...settings });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = await new Promise<number | null>((done, fail) => {
+    const child = spawn(join(BIN, 'astro'), ['build'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
+    child.once('error', fail);
+    child.once('close', done);
+  });
+  return { code, stdout: stdout.join(''), stderr: stderr.join('') };
+}
+
 /**
  * Run `task` holding an exclusive lock file (created with O_EXCL, so only one
  * process at a time gets it). A lock left by a process that no longer runs is
