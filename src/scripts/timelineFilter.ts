@@ -1,6 +1,7 @@
 /**
- * Timeline filters, enhanced: the static filter links always work; with
- * JavaScript a select jumps to the chosen view, and `/timeline/?actor=<id>`
+ * Timeline filters, enhanced: the static filter links ("By actor", "By
+ * article") are the only control. The hidden select is kept as the list of
+ * views, so that `/timeline/?actor=<id>`
  * or `?article=<slug>` (links from elsewhere, hand-typed URLs) lands on the
  * static view of that actor or article.
  */
@@ -22,15 +23,6 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-timelin
     location.replace(target + location.hash);
     break;
   }
-  form.hidden = false;
-  const select = form.querySelector('select');
-  const go = () => {
-    if (select?.value) location.assign(select.value);
-  };
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    go();
-  });
 }
 
 export {};
