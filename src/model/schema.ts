@@ -118,23 +118,38 @@ export const eventSchema = z
   })
   .strict()
   .superRefine((event, ctx) => {
-    const shapes: Record<Precision, RegExp> = {
-      year: /^\d{4}$/,
-      month: /^\d{4}-\d{2}$/,
-      week: /^\d{4}-W\d{2}$/,
-      day: /^\d{4}-\d{2}-\d{2}$/,
-    };
-    if (!shapes[event.precision].test(event.date)) {
+    const written = precisionOfDate(event.date);
+    if (written !== event.precision) {
       ctx.addIssue({
         code: 'custom',
         path: ['date'],
-        message: `"${event.date}" does not match precision "${event.precision}": write it as ${
-          { year: '"2011"', month: '"2019-04"', week: '"2020-W02"', day: '"2020-01-13"' }[event.precision]
-        }`,
+        message: `"${event.date}" is written at ${written ? `${written} precision` : 'no known precision'} but precision is "${event.precision}": ${precisionFix(event.date, event.precision, written)}`,
       });
     }
   });
 export type ArticleEvent = z.infer<typeof eventSchema>;
+
+const dateShapes: [Precision, RegExp][] = [
+  ['year', /^\d{4}$/],
+  ['month', /^\d{4}-\d{2}$/],
+  ['week', /^\d{4}-W\d{2}$/],
+  ['day', /^\d{4}-\d{2}-\d{2}$/],
+];
+
+/** The precision an event date is written at: "2019-04" → month. */
+export function precisionOfDate(date: string): Precision | undefined {
+  return dateShapes.find(([, shape]) => shape.test(date))?.[0];
+}
+
+/** Tell the editor both ways out, using their own date where it can be cut down. */
+function precisionFix(date: string, precision: Precision, written: Precision | undefined): string {
+  const examples: Record<Precision, string> = { year: '2011', month: '2019-04', week: '2020-W02', day: '2020-01-13' };
+  const truncated = precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : undefined;
+  const cutDown = written === 'day' || written === 'month' ? truncated : undefined;
+  const rewrite =
+    cutDown && cutDown.length < date.length ? `write "${cutDown}"` : `write it like "${examples[precision]}"`;
+  return written ? `${rewrite}, or set precision to "${written}"` : rewrite;
+}
 
 export const relationKindSchema = z.enum(['backs', 'opposes', 'mediates', 'allied']);
 

@@ -192,7 +192,7 @@ const cases: BadCase[] = [
     }),
     file: ARTICLE,
     field: 'events[0] ("moscow-talks").date',
-    says: /precision "day"/,
+    says: /precision is "day": write it like "\d{4}-\d{2}-\d{2}", or set precision to "month"/,
   },
   {
     name: 'unknown precision',
