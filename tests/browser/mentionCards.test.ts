@@ -258,6 +258,15 @@ describe.each(builds)('at $base', (build: Build) => {
         await expectEntityPage(visit.page, build, mention);
       });
 
+      it('a second tap on the same mention follows its link', async () => {
+        const mention = mentions[0] as Mention;
+        await visit.goto(url());
+        await linkOf(visit.page, mention).tap();
+        await expectCardFor(visit.page, mention);
+        await linkOf(visit.page, mention).tap();
+        await expectEntityPage(visit.page, build, mention);
+      });
+
       it('a tap elsewhere on the text closes the card', async () => {
         const mention = mentions[0] as Mention;
         await visit.goto(url());

@@ -58,6 +58,12 @@ describe.each(builds)('at $base', (build: Build) => {
                 const summary = details.querySelector(':scope > summary');
                 if (summary && shown(summary)) continue;
               }
+              // Content one click away without a script: a popover whose opening button is on screen.
+              const popover = element.closest('[popover]');
+              if (popover?.id) {
+                const opener = document.querySelector(`[popovertarget="${CSS.escape(popover.id)}"]`);
+                if (opener && shown(opener)) continue;
+              }
               // Only report the outermost hidden element.
               if (element.parentElement && !shown(element.parentElement) && element.parentElement !== document.body)
                 continue;
