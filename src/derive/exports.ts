@@ -325,9 +325,7 @@ export function buildArticleExport(article: ArticleInput, site: SiteData, url: U
   const counts = annotations?.counts ?? {};
   const blocks = annotations?.paragraphs ?? [];
   const passage = (fragment: string | null) => url(passagePath(slug, fragment));
-  const onTimeline = new Map(
-    site.timeline.filter((e) => e.article.slug === slug).map((e) => [e.eventId, e.timelinePath]),
-  );
+  const onTimeline = new Map((site.eventsByArticle.get(slug) ?? []).map((e) => [e.eventId, e.timelinePath]));
   return {
     version: EXPORT_VERSION,
     slug,

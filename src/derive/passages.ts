@@ -19,8 +19,25 @@ export function normaliseQuote(text: string): string {
 export function blockOfQuote(blocks: readonly AnnotatedBlock[], quote: string): string | null {
   const needle = normaliseQuote(quote);
   if (needle === '') return null;
-  return blocks.find((block) => normaliseQuote(block.text).includes(needle))?.id ?? null;
+  const at = normalisedTexts(blocks).findIndex((text) => text.includes(needle));
+  return at === -1 ? null : (blocks[at]?.id ?? null);
 }
+
+/**
+ * The blocks' texts as `normaliseQuote` leaves them, computed once per list
+ * of blocks: every relation and source of an article looks its quote up in
+ * the same paragraphs.
+ */
+function normalisedTexts(blocks: readonly AnnotatedBlock[]): string[] {
+  let texts = normalised.get(blocks);
+  if (!texts) {
+    texts = blocks.map((block) => normaliseQuote(block.text));
+    normalised.set(blocks, texts);
+  }
+  return texts;
+}
+
+const normalised = new WeakMap<readonly AnnotatedBlock[], string[]>();
 
 /** Site path (no base) of a passage of an article: `articles/<slug>/#<fragment>`. */
 export function passagePath(slug: string, fragment: string | null | undefined): string {

@@ -31,6 +31,8 @@ export interface SiteData extends EntityIndexes {
   /** Newest first. */
   articles: ArticleSummary[];
   timeline: TimelineEvent[];
+  /** Each article's events, in timeline order (articles without events are absent). */
+  eventsByArticle: ReadonlyMap<string, TimelineEvent[]>;
 }
 
 export function buildSiteData(input: SiteInput): SiteData {
@@ -66,5 +68,11 @@ export function buildSiteData(input: SiteInput): SiteData {
       };
     })
     .sort((a, b) => b.published.localeCompare(a.published) || a.title.localeCompare(b.title));
-  return { articles, timeline, ...indexes };
+  const eventsByArticle = new Map<string, TimelineEvent[]>();
+  for (const event of timeline) {
+    const list = eventsByArticle.get(event.article.slug);
+    if (list) list.push(event);
+    else eventsByArticle.set(event.article.slug, [event]);
+  }
+  return { articles, timeline, eventsByArticle, ...indexes };
 }

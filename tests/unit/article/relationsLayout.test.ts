@@ -1,5 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layoutRelations, relationSentence, wrapLabel } from '../../../src/components/article/lib/relationsLayout.ts';
+import {
+  hypot,
+  layoutRelations,
+  relationSentence,
+  wrapLabel,
+} from '../../../src/components/article/lib/relationsLayout.ts';
 import type { Relation } from '../../../src/model/schema.ts';
 
 const actors = [
@@ -122,5 +128,16 @@ describe('relationSentence', () => {
     expect(relationSentence('Haftar', 'opposes', 'Sarraj')).toBe('Haftar opposes Sarraj');
     expect(relationSentence('Italy', 'mediates', 'Haftar')).toBe('Italy mediates with Haftar');
     expect(relationSentence('Russia', 'allied', 'Turkey')).toBe('Russia is allied with Turkey');
+  });
+});
+
+describe('hypot', () => {
+  it('is Math.hypot of two numbers, bit for bit (the layout must not move)', () => {
+    const special = [0, -0, 1, -1, 3, 4, 0.1, 1e-300, 1e300, 5e-324, Infinity, -Infinity, Number.NaN];
+    for (const x of special) for (const y of special) expect(Object.is(hypot(x, y), Math.hypot(x, y))).toBe(true);
+    fc.assert(
+      fc.property(fc.double(), fc.double(), (x, y) => Object.is(hypot(x, y), Math.hypot(x, y))),
+      { numRuns: 20_000 },
+    );
   });
 });

@@ -41,15 +41,28 @@ export function findBlockByQuote(
 ): { block: AnnotatedBlock; paragraphNumber: number | undefined } | undefined {
   const needle = normaliseQuote(quote);
   if (needle === '') return undefined;
+  const texts = normalisedTexts(blocks);
   let paragraphs = 0;
-  for (const block of blocks) {
+  for (const [i, block] of blocks.entries()) {
     if (block.kind === 'paragraph') paragraphs += 1;
-    if (normaliseQuote(block.text).includes(needle)) {
+    if (texts[i]?.includes(needle)) {
       return { block, paragraphNumber: block.kind === 'paragraph' ? paragraphs : undefined };
     }
   }
   return undefined;
 }
+
+/** The blocks' texts as `normaliseQuote` leaves them, once per list of blocks (every source searches the same ones). */
+function normalisedTexts(blocks: readonly AnnotatedBlock[]): string[] {
+  let texts = normalised.get(blocks);
+  if (!texts) {
+    texts = blocks.map((block) => normaliseQuote(block.text));
+    normalised.set(blocks, texts);
+  }
+  return texts;
+}
+
+const normalised = new WeakMap<readonly AnnotatedBlock[], string[]>();
 
 export function groupSources(sources: readonly Source[], blocks: readonly AnnotatedBlock[] = []): GroupedSources {
   const entries = sources.map((source): SourceEntry => {
