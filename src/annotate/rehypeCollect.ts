@@ -3,9 +3,9 @@
  * the derived data, without re-parsing Markdown.
  *
  * Runs last among the annotation plugins. It walks the rendered tree and
- * writes an `ArticleAnnotations` object (see `types.ts`) to
- * `file.data.astro.frontmatter.annotations`, which pages read as
- * `remarkPluginFrontmatter.annotations`:
+ * writes an `ArticleAnnotations` object (see `types.ts`), packed (see
+ * `packed.ts`), to `file.data.astro.frontmatter.annotations`, which pages read
+ * with `readAnnotations(remarkPluginFrontmatter, id)`:
  *
  * ```html
  * <p id="p-0x1y2z3">Hours later, he left <a class="mention mention--city" data-entity="place:moscow" id="m-moscow-1" …>Moscow</a>.…</p>
@@ -25,13 +25,15 @@ import type { VFile } from 'vfile';
 import { normaliseSpace } from '../model/bodyText.ts';
 import { isEntityKey, readArticle } from './article.ts';
 import { type BlockKind, visitBlocks } from './blocks.ts';
+import { packAnnotations } from './packed.ts';
 import { normalisedOffsets, sentenceAt, sentenceRanges } from './text.ts';
 import type { AnnotatedBlock, AnnotatedDate, AnnotatedMention, ArticleAnnotations, EntityKey } from './types.ts';
 
 export default function rehypeCollect() {
   return (tree: Root, file: VFile): void => {
     if (!readArticle(file)) return;
-    const annotations = collectAnnotations(tree);
+    // Stored packed (see packed.ts); `readAnnotations` gives the full object back.
+    const annotations = packAnnotations(collectAnnotations(tree));
     file.data.astro = { ...file.data.astro, frontmatter: { ...file.data.astro?.frontmatter, annotations } };
   };
 }

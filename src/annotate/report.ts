@@ -19,6 +19,7 @@ import type { RawEntry } from '../model/contentFiles.ts';
 import { type Article, articleSchema } from '../model/schema.ts';
 import { aliasParts } from './article.ts';
 import { annotationPlugins } from './index.ts';
+import { storedAnnotations } from './readAnnotations.ts';
 import { type Suggestion, suggestAnnotations } from './suggestions.ts';
 import type { AnnotateOptions, ArticleAnnotations, EntityKey } from './types.ts';
 
@@ -149,7 +150,7 @@ export async function createAnnotationReporter(
     } catch (error) {
       return { ...empty, error: messageOf(error) };
     }
-    const annotations = frontmatter.annotations as ArticleAnnotations | undefined;
+    const annotations = storedAnnotations(frontmatter);
     if (!annotations || !tree) return { ...empty, error: 'the annotation plugins produced nothing' };
     return reportArticle({ file: entry.file, article: parsed.data, annotations, tree, entities: options.entities });
   };

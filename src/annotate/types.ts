@@ -59,8 +59,8 @@ export interface AnnotatedDate {
 
 /**
  * Everything the pages and derived data need about one article's annotations,
- * written by `rehypeCollect` to `remarkPluginFrontmatter.annotations`.
- * All of it is plain JSON.
+ * written by `rehypeCollect` to `remarkPluginFrontmatter.annotations` (packed,
+ * see `packed.ts`: read it with `readAnnotations`). All of it is plain JSON.
  */
 export interface ArticleAnnotations {
   version: 1;

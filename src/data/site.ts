@@ -8,6 +8,7 @@
  * call derives, the others share the same promise.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
+import { storedAnnotations } from '../annotate/readAnnotations.ts';
 import type { ArticleAnnotations } from '../annotate/types.ts';
 import { buildSiteData, type SiteData } from '../derive/siteData.ts';
 import type { SiteInput } from '../derive/types.ts';
@@ -32,13 +33,13 @@ export function loadSite(): Promise<Site> {
 
 /**
  * The annotations as recorded in the entry (`entry.rendered.metadata.frontmatter`,
- * which is what `render(entry).remarkPluginFrontmatter` returns too), or
- * `undefined` when the annotation plugins did not run.
+ * which is what `render(entry).remarkPluginFrontmatter` returns too), unpacked,
+ * or `undefined` when the annotation plugins did not run.
  */
 export function annotationsOf(entry: CollectionEntry<'articles'>): ArticleAnnotations | undefined {
-  const value = (entry.rendered?.metadata?.frontmatter as { annotations?: unknown } | undefined)?.annotations;
-  if (typeof value !== 'object' || value === null) return undefined;
-  const candidate = value as Partial<ArticleAnnotations>;
+  const frontmatter = entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined;
+  const candidate: Partial<ArticleAnnotations> | undefined = storedAnnotations(frontmatter);
+  if (candidate === undefined) return undefined;
   const ok =
     candidate.version === 1 &&
     Array.isArray(candidate.paragraphs) &&

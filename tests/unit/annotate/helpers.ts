@@ -9,6 +9,7 @@ import { type DefaultTreeAdapterMap, parseFragment } from 'parse5';
 import { vi } from 'vitest';
 import { stringify } from 'yaml';
 import { annotationPlugins } from '../../../src/annotate/index.ts';
+import { storedAnnotations } from '../../../src/annotate/readAnnotations.ts';
 import type { AnnotateOptions, ArticleAnnotations, EntityInfo } from '../../../src/annotate/types.ts';
 import { type RawEntry, readContentDir } from '../../../src/model/contentFiles.ts';
 
@@ -46,7 +47,8 @@ export async function render(
 ): Promise<Rendered> {
   const result = await (await processor(options)).render(body, { frontmatter });
   const out = result.metadata.frontmatter as Frontmatter;
-  return { html: result.code, frontmatter: out, annotations: out.annotations as ArticleAnnotations };
+  // Stored packed: read back the way pages do.
+  return { html: result.code, frontmatter: out, annotations: storedAnnotations(out) as ArticleAnnotations };
 }
 
 /** The error a render fails with (Astro's processor also logs it: kept off the test output). */
