@@ -35,7 +35,7 @@ import {
   type World,
 } from '../support/contentWorld.ts';
 import { activeContent } from '../support/inertHtml.ts';
-import { processor, textContent } from './annotate/helpers.ts';
+import { mentionsIn, processor, textContent } from './annotate/helpers.ts';
 
 // ---------------------------------------------------------------------------
 // Every string field an editor writes, and what kind of value it takes.
@@ -152,8 +152,8 @@ async function renderArticle(world: World, entries: RawEntry[]): Promise<{ html:
     frontmatter: world.article.data as Data,
     fileURL: FILE_URL,
   });
-  const annotations = (rendered.metadata.frontmatter as { annotations?: { mentions?: unknown[] } }).annotations;
-  return { html: rendered.code, mentions: annotations?.mentions?.length ?? 0 };
+  // Mentions as the page shows them (the data contract: `[data-entity]` elements).
+  return { html: rendered.code, mentions: mentionsIn(rendered.code).length };
 }
 
 type Outcome = { refused: true; problems: ContentProblem[] } | { refused: false; html: string };
