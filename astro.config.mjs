@@ -1,4 +1,5 @@
 // @ts-check
+import { availableParallelism } from 'node:os';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
@@ -29,7 +30,10 @@ delete process.env.BASE_URL;
 // The annotators need every actor's and place's kind and name (for link
 // classes); articles carry their own declarations in their frontmatter.
 // Read once: the content check and the preview images reuse these files.
-const content = await readContentSnapshot(process.cwd(), contentDir);
+// Worker threads share the parsing (YAML, and the body text the check needs).
+const content = await readContentSnapshot(process.cwd(), contentDir, {
+  threads: Math.min(3, availableParallelism() - 1),
+});
 const annotate = annotationPlugins({ base, entities: entityIndex(content.entries) });
 
 export default defineConfig({

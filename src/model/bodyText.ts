@@ -60,6 +60,26 @@ export function readBodyText(markdown: string): BodyText {
   return { blocks, unsafe };
 }
 
+/**
+ * `readBodyText(entry.body)`, once per entry: the content check asks for it,
+ * and the parallel content reader (`readContentSnapshot`) may have worked it
+ * out already on another thread (`rememberBodyText`).
+ */
+export function bodyTextOf(entry: { body: string }): BodyText {
+  let text = bodyTexts.get(entry);
+  if (!text) {
+    text = readBodyText(entry.body);
+    bodyTexts.set(entry, text);
+  }
+  return text;
+}
+
+export function rememberBodyText(entry: { body: string }, text: BodyText): void {
+  bodyTexts.set(entry, text);
+}
+
+const bodyTexts = new WeakMap<{ body: string }, BodyText>();
+
 export function normaliseSpace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -11,7 +11,7 @@
  * It returns problems instead of throwing so that one run reports them all.
  */
 import type { z } from 'astro/zod';
-import { normaliseSpace, occursAsWords, readBodyText } from './bodyText.ts';
+import { bodyTextOf, normaliseSpace, occursAsWords } from './bodyText.ts';
 import type { CollectionName, RawEntry } from './contentFiles.ts';
 import { checkEventDate } from './datePhrases.ts';
 import { parseEntry } from './parseEntry.ts';
@@ -133,7 +133,7 @@ function suggestSlug(id: string): string {
 function checkArticle(entry: RawEntry, article: Article, ids: Record<CollectionName, Set<string>>): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const add = (field: string, message: string, fix: string) => problems.push({ file: entry.file, field, message, fix });
-  const body = readBodyText(entry.body);
+  const body = bodyTextOf(entry);
   const fullText = body.blocks.map((b) => b.text).join('\n');
 
   if (body.blocks.length === 0)

@@ -8,7 +8,9 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { parseDocument } from 'yaml';
+import { type BodyText, readBodyText, rememberBodyText } from './bodyText.ts';
 import type { ContentProblem } from './problems.ts';
 
 export type CollectionName = 'articles' | 'actors' | 'places';
@@ -29,7 +31,7 @@ export interface RawEntry {
 
 export type SplitResult = { ok: true; entry: RawEntry } | { ok: false; problem: ContentProblem };
 
-const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+const FRONTMATTER = /^---[ \t]*\r?\n(?:([\s\S]*?)\r?\n)?---[ \t]*(?:\r?\n|$)/;
 
 /** Split one file's text into a RawEntry, or explain why it cannot be read. */
 export function splitContentFile(collection: CollectionName, file: string, source: string): SplitResult {
@@ -65,7 +67,18 @@ export function splitContentFile(collection: CollectionName, file: string, sourc
       'fix the YAML syntax on that line (quote strings that contain ":" or start with a special character)',
     );
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 50 });
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    // e.g. a "billion laughs" of nested &anchors / *aliases
+    return fail(
+      file,
+      '(frontmatter)',
+      `the YAML cannot be expanded: ${error instanceof Error ? error.message : String(error)}`,
+      'write the values out instead of using YAML anchors (&name) and aliases (*name)',
+    );
+  }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return fail(
       file,
@@ -91,8 +104,21 @@ export interface ContentSnapshot {
   problems: readonly ContentProblem[];
 }
 
-export async function readContentSnapshot(root: string, contentDir = 'content'): Promise<ContentSnapshot> {
-  return { root: path.resolve(root), contentDir, ...(await readContentDir(root, contentDir)) };
+export interface ReadOptions {
+  /**
+   * Worker threads that read and parse files alongside this one (YAML is slow:
+   * ≈4 ms for an article's frontmatter). They also work out each article's
+   * body text for the content check (`bodyTextOf`). 0: all on this thread.
+   */
+  threads?: number;
+}
+
+export async function readContentSnapshot(
+  root: string,
+  contentDir = 'content',
+  options: ReadOptions = {},
+): Promise<ContentSnapshot> {
+  return { root: path.resolve(root), contentDir, ...(await readContentDir(root, contentDir, options)) };
 }
 
 /**
@@ -106,18 +132,43 @@ export function contentAt(root: string, contentDir: string, snapshot?: ContentSn
   return readContentSnapshot(root, contentDir);
 }
 
+/** One file to read: its collection, the path shown to editors, and where it is on disk. */
+export interface ContentFile {
+  collection: CollectionName;
+  file: string;
+  path: string;
+}
+
+/** What reading one file gave, and the body text of an article (for the content check). */
+export interface ReadResult {
+  result: SplitResult;
+  bodyText?: BodyText | undefined;
+}
+
 /** Read every `*.md` file of the three collections under `contentDir`. */
 export async function readContentDir(
   root: string,
   contentDir = 'content',
+  options: ReadOptions = {},
 ): Promise<{ entries: RawEntry[]; problems: ContentProblem[] }> {
   const entries: RawEntry[] = [];
   const problems: ContentProblem[] = [];
+  const files: ContentFile[] = [];
   for (const collection of collectionNames) {
     const dir = path.resolve(root, contentDir, collection);
     let names: string[];
     try {
-      names = (await readdir(dir)).filter((name) => name.endsWith('.md')).sort();
+      const all = await readdir(dir);
+      names = all.filter((name) => name.endsWith('.md')).sort();
+      // Astro only loads `*.md`: a story saved as .markdown or .MD would silently never appear.
+      for (const name of all.filter((n) => !n.endsWith('.md') && /\.(?:md|markdown|mdown|mkd)$/i.test(n))) {
+        problems.push({
+          file: path.posix.join(contentDir, collection, name),
+          field: '(file name)',
+          message: 'only files ending in ".md" are published',
+          fix: `rename it to ${name.replace(/\.[^.]+$/, '.md')}`,
+        });
+      }
     } catch {
       problems.push({
         file: path.posix.join(contentDir, collection),
@@ -128,11 +179,71 @@ export async function readContentDir(
       continue;
     }
     for (const name of names) {
-      const file = path.posix.join(contentDir, collection, name);
-      const result = splitContentFile(collection, file, await readFile(path.join(dir, name), 'utf8'));
-      if (result.ok) entries.push(result.entry);
-      else problems.push(result.problem);
+      files.push({ collection, file: path.posix.join(contentDir, collection, name), path: path.join(dir, name) });
     }
   }
+  const threads = files.length >= PARALLEL_FROM ? Math.max(0, Math.floor(options.threads ?? 0)) : 0;
+  const read = threads > 0 ? await readInParallel(files, threads) : await readFiles(files, false);
+  for (const { result, bodyText } of read) {
+    if (!result.ok) {
+      problems.push(result.problem);
+      continue;
+    }
+    entries.push(result.entry);
+    if (bodyText) rememberBodyText(result.entry, bodyText);
+  }
   return { entries, problems };
+}
+
+/** Below this many files a worker costs more than it saves. */
+const PARALLEL_FROM = 64;
+
+/** Read and split `files` in order; with `bodies`, also the body text of each article. */
+export async function readFiles(files: readonly ContentFile[], bodies: boolean): Promise<ReadResult[]> {
+  const out: ReadResult[] = [];
+  for (const { collection, file, path: where } of files) {
+    const result = splitContentFile(collection, file, await readFile(where, 'utf8'));
+    const article = bodies && result.ok && collection === 'articles';
+    out.push({ result, bodyText: article ? bodyTextOrNothing(result.entry.body) : undefined });
+  }
+  return out;
+}
+
+/** The body text, or nothing if it fails: then the content check works it out (and fails) itself, as ever. */
+function bodyTextOrNothing(body: string): BodyText | undefined {
+  try {
+    return readBodyText(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The files cut in `threads + 1` runs: this thread reads the first, a worker
+ * each of the others (`contentWorker.ts`); results in file order, the same as
+ * reading them one by one. A worker that cannot start or fails leaves its run
+ * to this thread.
+ */
+async function readInParallel(files: readonly ContentFile[], threads: number): Promise<ReadResult[]> {
+  const size = Math.ceil(files.length / (threads + 1));
+  const runs = Array.from({ length: threads + 1 }, (_, i) => files.slice(i * size, (i + 1) * size));
+  const [own = [], ...others] = runs;
+  const fromWorkers = others.map((run) => (run.length === 0 ? Promise.resolve([]) : readInWorker(run)));
+  const first = await readFiles(own, true);
+  const rest = await Promise.all(
+    fromWorkers.map((pending, i) => pending.catch(() => readFiles(others[i] ?? [], true))),
+  );
+  return [first, ...rest].flat();
+}
+
+function readInWorker(files: readonly ContentFile[]): Promise<ReadResult[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./contentWorker.ts', import.meta.url), { workerData: { files } });
+    worker.once('message', (results: ReadResult[]) => {
+      resolve(results);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`content worker exited with ${code}`)));
+  });
 }
