@@ -11,9 +11,11 @@
  * It returns problems instead of throwing so that one run reports them all.
  */
 import type { z } from 'astro/zod';
+import { entityIndex } from '../annotate/entities.ts';
 import { bodyTextOf, normaliseSpace, occursAsWords } from './bodyText.ts';
 import type { CollectionName, RawEntry } from './contentFiles.ts';
 import { checkEventDate } from './datePhrases.ts';
+import { directiveProblems } from './directiveCheck.ts';
 import { parseEntry } from './parseEntry.ts';
 import type { ContentProblem } from './problems.ts';
 import { type Article, slugSchema } from './schema.ts';
@@ -57,7 +59,10 @@ export function checkContent(entries: readonly RawEntry[]): ContentProblem[] {
     if (entry.collection === 'articles') articles.push({ entry, article: parsed.data as Article });
   }
 
-  for (const { entry, article } of articles) problems.push(...checkArticle(entry, article, ids));
+  const entities = entityIndex(entries);
+  for (const { entry, article } of articles) {
+    problems.push(...checkArticle(entry, article, ids), ...directiveProblems(entry, entities));
+  }
   return problems;
 }
 
@@ -120,10 +125,34 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return node;
 }
 
+const INVISIBLE: Record<string, string> = {
+  '\u00A0': 'NO-BREAK SPACE',
+  '\u200B': 'ZERO WIDTH SPACE',
+  '\u200C': 'ZERO WIDTH NON-JOINER',
+  '\u200D': 'ZERO WIDTH JOINER',
+  '\u2060': 'WORD JOINER',
+  '\uFEFF': 'ZERO WIDTH NO-BREAK SPACE',
+};
+
+/** Two spellings that look the same but are not: say what the eye cannot see. */
+function invisibleDifference(alias: string, text: string, caseSensitive: boolean): string {
+  const hidden = [...new Set([...alias].filter((c) => c in INVISIBLE))].map(
+    (c) => `U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')} ${INVISIBLE[c]}`,
+  );
+  if (hidden.length > 0) return ` (it contains the invisible character ${hidden.join(', ')})`;
+  if (alias.normalize('NFC') !== alias)
+    return ' (it is written with combining accents: retype it, or normalise it to NFC)';
+  if (occursAsWords(text.normalize('NFC'), alias, caseSensitive)) {
+    return ' (the text spells it with combining accents that look the same: normalise the article to NFC)';
+  }
+  return '';
+}
+
 function suggestSlug(id: string): string {
   return (
     id
       .normalize('NFKD')
+      .replace(/\p{M}/gu, '') // "ḥaftar" → "haftar", not "h-aftar"
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'my-article'
@@ -136,6 +165,13 @@ function checkArticle(entry: RawEntry, article: Article, ids: Record<CollectionN
   const body = bodyTextOf(entry);
   const fullText = body.blocks.map((b) => b.text).join('\n');
 
+  if (article.updated && article.updated < article.published) {
+    add(
+      'updated',
+      `the update date ${article.updated} is before the publication date ${article.published}`,
+      'correct `updated` (or `published`)',
+    );
+  }
   if (body.blocks.length === 0)
     add('(body)', 'the article has no text', 'write the article text below the frontmatter');
   for (const unsafe of body.unsafe) add(`(body, line ${entry.bodyLine + unsafe.line - 1})`, unsafe.message, unsafe.fix);
@@ -174,7 +210,7 @@ function checkArticle(entry: RawEntry, article: Article, ids: Record<CollectionN
         if (!occursAsWords(fullText, aliasText, caseSensitive))
           add(
             `${field}.aliases[${j}]`,
-            `the alias "${aliasText}" does not occur in the text as whole words${caseSensitive ? ' (case-sensitive)' : ''}`,
+            `the alias "${aliasText}" does not occur in the text as whole words${caseSensitive ? ' (case-sensitive)' : ''}${invisibleDifference(aliasText, fullText, caseSensitive)}`,
             'correct the spelling to match the text, or remove the alias',
           );
       });

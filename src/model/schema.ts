@@ -31,7 +31,11 @@ const text = () =>
     .refine((s) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(s), {
       message: 'must not contain control characters',
     })
-    .refine((s) => !/<\/?[a-z!?]/i.test(s), { message: 'must be plain text without HTML tags' });
+    .refine((s) => !/<\/?[a-z!?]/i.test(s), { message: 'must be plain text without HTML tags' })
+    // Bidirectional overrides can make a title display reversed, spoofed text.
+    .refine((s) => !/[\u202A-\u202E\u2066-\u2069]/.test(s), {
+      message: 'must not contain bidirectional control characters (U+202A–U+202E, U+2066–U+2069)',
+    });
 
 /** An absolute http(s) URL; `javascript:` and friends are refused. */
 export const webUrlSchema = z
@@ -78,18 +82,21 @@ export const eventDateSchema = dateInput.refine(
 );
 
 /** A surface form of an entity in one article's text. */
-export const aliasSchema = z.union([
-  text(),
-  z
-    .object({
-      text: text(),
-      caseSensitive: z
-        .boolean()
-        .default(true)
-        .describe('Match case exactly (default). Set false for common-noun phrases like "the kremlin".'),
-    })
-    .strict(),
-]);
+export const aliasSchema = z.union(
+  [
+    text(),
+    z
+      .object({
+        text: text(),
+        caseSensitive: z
+          .boolean()
+          .default(true)
+          .describe('Match case exactly (default). Set false for common-noun phrases like "the kremlin".'),
+      })
+      .strict(),
+  ],
+  { error: 'must be a phrase from the text, or { text: "the phrase", caseSensitive: false }' },
+);
 export type AliasInput = z.infer<typeof aliasSchema>;
 
 const entityRefSchema = z
