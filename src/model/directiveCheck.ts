@@ -25,7 +25,7 @@ export function directiveProblems(entry: RawEntry, entities: Readonly<Record<str
   } catch (error) {
     // `file.fail` records the message on the file before throwing it.
     const failure = file.messages.at(-1);
-    if (!failure || failure.fatal !== true) throw error;
+    if (failure?.fatal !== true) throw error;
     const [message = failure.reason, fix = 'correct the directive'] = failure.reason.split('. Fix: ');
     const line = failure.line ? entry.bodyLine + failure.line - 1 : undefined;
     return [{ file: entry.file, field: line ? `(body, line ${line})` : '(body)', message, fix }];
