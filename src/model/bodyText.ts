@@ -32,8 +32,13 @@ const parser = unified().use(remarkParse).use(remarkDirective);
 
 const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
 
-export function readBodyText(markdown: string): BodyText {
-  const tree = parser.parse(markdown) as Root;
+/** The body's Markdown syntax tree, directives included (what `readBodyText` reads). */
+export function parseBody(markdown: string): Root {
+  return parser.parse(markdown) as Root;
+}
+
+/** `tree`: the body already parsed with `parseBody` (it is only read). */
+export function readBodyText(markdown: string, tree: Root = parseBody(markdown)): BodyText {
   const blocks: TextBlock[] = [];
   const unsafe: UnsafeConstruct[] = [];
   visit(tree, (node) => {

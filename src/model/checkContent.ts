@@ -15,7 +15,7 @@ import { entityIndex } from '../annotate/entities.ts';
 import { bodyTextOf, normaliseSpace, occursAsWords } from './bodyText.ts';
 import type { CollectionName, RawEntry } from './contentFiles.ts';
 import { checkEventDate } from './datePhrases.ts';
-import { directiveProblems } from './directiveCheck.ts';
+import { directiveProblemsOf, entitiesKey } from './directiveCheck.ts';
 import { parseEntry } from './parseEntry.ts';
 import type { ContentProblem } from './problems.ts';
 import { type Article, slugSchema } from './schema.ts';
@@ -60,8 +60,9 @@ export function checkContent(entries: readonly RawEntry[]): ContentProblem[] {
   }
 
   const entities = entityIndex(entries);
+  const key = entitiesKey(entities);
   for (const { entry, article } of articles) {
-    problems.push(...checkArticle(entry, article, ids), ...directiveProblems(entry, entities));
+    problems.push(...checkArticle(entry, article, ids), ...directiveProblemsOf(entry, entities, key));
   }
   return problems;
 }

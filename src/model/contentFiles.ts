@@ -9,8 +9,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { Root } from 'mdast';
 import { parseDocument } from 'yaml';
-import { type BodyText, readBodyText, rememberBodyText } from './bodyText.ts';
+import { entityIndex } from '../annotate/entities.ts';
+import type { EntityInfo } from '../annotate/types.ts';
+import { type BodyText, parseBody, readBodyText, rememberBodyText } from './bodyText.ts';
+import { directiveProblems, entitiesKey, rememberDirectiveProblems } from './directiveCheck.ts';
 import type { ContentProblem } from './problems.ts';
 
 export type CollectionName = 'articles' | 'actors' | 'places';
@@ -139,10 +143,11 @@ export interface ContentFile {
   path: string;
 }
 
-/** What reading one file gave, and the body text of an article (for the content check). */
+/** What reading one file gave, and what the content check needs of an article, worked out ahead. */
 export interface ReadResult {
   result: SplitResult;
   bodyText?: BodyText | undefined;
+  directives?: ContentProblem[] | undefined;
 }
 
 /** Read every `*.md` file of the three collections under `contentDir`. */
@@ -183,14 +188,16 @@ export async function readContentDir(
     }
   }
   const threads = files.length >= PARALLEL_FROM ? Math.max(0, Math.floor(options.threads ?? 0)) : 0;
-  const read = threads > 0 ? await readInParallel(files, threads) : await readFiles(files, false);
-  for (const { result, bodyText } of read) {
+  const read = threads > 0 ? await readInParallel(files, threads) : await readFiles(files, {});
+  for (const { result, bodyText, directives } of read.results) {
     if (!result.ok) {
       problems.push(result.problem);
       continue;
     }
     entries.push(result.entry);
     if (bodyText) rememberBodyText(result.entry, bodyText);
+    if (directives && read.entitiesKey !== undefined)
+      rememberDirectiveProblems(result.entry, read.entitiesKey, directives);
   }
   return { entries, problems };
 }
@@ -198,47 +205,77 @@ export async function readContentDir(
 /** Below this many files a worker costs more than it saves. */
 const PARALLEL_FROM = 64;
 
-/** Read and split `files` in order; with `bodies`, also the body text of each article. */
-export async function readFiles(files: readonly ContentFile[], bodies: boolean): Promise<ReadResult[]> {
-  const out: ReadResult[] = [];
-  for (const { collection, file, path: where } of files) {
-    const result = splitContentFile(collection, file, await readFile(where, 'utf8'));
-    const article = bodies && result.ok && collection === 'articles';
-    out.push({ result, bodyText: article ? bodyTextOrNothing(result.entry.body) : undefined });
-  }
-  return out;
+/** What `readFiles` works out ahead for the content check, besides splitting each file. */
+export interface AheadOptions {
+  /** The body text of each article (`bodyTextOf`). */
+  bodies?: boolean;
+  /** The directive check of each article against these entities (`directiveProblemsOf`), on the same parse. */
+  entities?: Readonly<Record<string, EntityInfo>> | undefined;
 }
 
-/** The body text, or nothing if it fails: then the content check works it out (and fails) itself, as ever. */
-function bodyTextOrNothing(body: string): BodyText | undefined {
-  try {
-    return readBodyText(body);
-  } catch {
-    return undefined;
+/** Read and split `files` in order, and work out for each article what `ahead` asks for. */
+export async function readFiles(
+  files: readonly ContentFile[],
+  ahead: AheadOptions,
+): Promise<{ results: ReadResult[]; entitiesKey?: string }> {
+  const results: ReadResult[] = [];
+  for (const { collection, file, path: where } of files) {
+    const result = splitContentFile(collection, file, await readFile(where, 'utf8'));
+    if (!result.ok || collection !== 'articles' || !(ahead.bodies || ahead.entities)) {
+      results.push({ result });
+      continue;
+    }
+    // One parse for both; any failure is left to the content check, which then fails as ever.
+    let tree: Root | undefined;
+    let bodyText: BodyText | undefined;
+    let directives: ContentProblem[] | undefined;
+    try {
+      tree = parseBody(result.entry.body);
+      if (ahead.bodies) bodyText = readBodyText(result.entry.body, tree);
+      if (ahead.entities) directives = directiveProblems(result.entry, ahead.entities, tree);
+    } catch {
+      // nothing worked out ahead beyond this point
+    }
+    results.push({ result, bodyText, directives });
   }
+  return ahead.entities ? { results, entitiesKey: entitiesKey(ahead.entities) } : { results };
 }
 
 /**
- * The files cut in `threads + 1` runs: this thread reads the first, a worker
- * each of the others (`contentWorker.ts`); results in file order, the same as
- * reading them one by one. A worker that cannot start or fails leaves its run
- * to this thread.
+ * Actors and places first, on this thread (the articles' directive check
+ * needs their kinds); then the articles cut in `threads + 1` runs: this thread
+ * reads the first, a worker each of the others (`contentWorker.ts`). Results
+ * in file order, the same as reading them one by one. A worker that cannot
+ * start or fails leaves its run to this thread.
  */
-async function readInParallel(files: readonly ContentFile[], threads: number): Promise<ReadResult[]> {
-  const size = Math.ceil(files.length / (threads + 1));
-  const runs = Array.from({ length: threads + 1 }, (_, i) => files.slice(i * size, (i + 1) * size));
+async function readInParallel(
+  files: readonly ContentFile[],
+  threads: number,
+): Promise<{ results: ReadResult[]; entitiesKey?: string }> {
+  const profiles = files.filter((file) => file.collection !== 'articles');
+  const articles = files.filter((file) => file.collection === 'articles');
+  const { results: profileResults } = await readFiles(profiles, {});
+  const entities = entityIndex(profileResults.flatMap(({ result }) => (result.ok ? [result.entry] : [])));
+  const ahead: AheadOptions = { bodies: true, entities };
+  const size = Math.ceil(articles.length / (threads + 1));
+  const runs = Array.from({ length: threads + 1 }, (_, i) => articles.slice(i * size, (i + 1) * size));
   const [own = [], ...others] = runs;
-  const fromWorkers = others.map((run) => (run.length === 0 ? Promise.resolve([]) : readInWorker(run)));
-  const first = await readFiles(own, true);
+  const fromWorkers = others.map((run) => (run.length === 0 ? Promise.resolve([]) : readInWorker(run, ahead)));
+  const first = await readFiles(own, ahead);
   const rest = await Promise.all(
-    fromWorkers.map((pending, i) => pending.catch(() => readFiles(others[i] ?? [], true))),
+    fromWorkers.map((pending, i) => pending.catch(async () => (await readFiles(others[i] ?? [], ahead)).results)),
   );
-  return [first, ...rest].flat();
+  const byFile = new Map([...profiles, ...articles].map((file, i) => [file, i]));
+  const all = [...profileResults, ...first.results, ...rest.flat()];
+  return {
+    results: files.map((file) => all[byFile.get(file) ?? -1] as ReadResult),
+    entitiesKey: entitiesKey(entities),
+  };
 }
 
-function readInWorker(files: readonly ContentFile[]): Promise<ReadResult[]> {
+function readInWorker(files: readonly ContentFile[], ahead: AheadOptions): Promise<ReadResult[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./contentWorker.ts', import.meta.url), { workerData: { files } });
+    const worker = new Worker(new URL('./contentWorker.ts', import.meta.url), { workerData: { files, ahead } });
     worker.once('message', (results: ReadResult[]) => {
       resolve(results);
       void worker.terminate();

@@ -1,10 +1,11 @@
 /**
  * A worker thread of the parallel content reader (`readContentDir` with
- * `threads`): reads and splits its run of files, works out each article's
- * body text, and posts the results back in order.
+ * `threads`): reads and splits its run of files, works out what the content
+ * check needs of each article (body text, directive check), and posts the
+ * results back in order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type ContentFile, readFiles } from './contentFiles.ts';
+import { type AheadOptions, type ContentFile, readFiles } from './contentFiles.ts';
 
-const { files } = workerData as { files: ContentFile[] };
-parentPort?.postMessage(await readFiles(files, true));
+const { files, ahead } = workerData as { files: ContentFile[]; ahead: AheadOptions };
+parentPort?.postMessage((await readFiles(files, ahead)).results);

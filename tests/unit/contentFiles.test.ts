@@ -1,7 +1,7 @@
 /**
  * Reading `content/` with worker threads gives exactly what reading it on one
  * thread gives: the same entries and problems, in the same order, and the
- * body texts the content check would work out.
+ * body texts and directive problems the content check would work out.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -46,7 +46,9 @@ beforeAll(async () => {
     // Broken files among good ones, in both halves of the list.
     const text =
       i === 7 ? '' : i === 50 ? '---\ntitle: [unclosed\n---\nBody.' : i === 80 ? 'no frontmatter' : article(i);
-    await writeFile(join(root, 'content/articles', name), text);
+    // Directive mistakes, which the check finds on the parse the reader made.
+    const body = i === 20 ? '\nSee :actor[Moscow]{#nope}.\n' : i === 70 ? '\nAnd :actr[Putin] too.\n' : '';
+    await writeFile(join(root, 'content/articles', name), text + body);
   }
 });
 
@@ -65,7 +67,9 @@ describe('readContentDir with worker threads', () => {
       'content/articles/a-050.md',
       'content/articles/a-080.md',
     ]);
-    expect(checkContent(parallel.entries)).toEqual(checkContent(alone.entries));
+    const problems = checkContent(alone.entries);
+    expect(problems.map((p) => p.file)).toEqual(['content/articles/a-020.md', 'content/articles/a-070.md']);
+    expect(checkContent(parallel.entries)).toEqual(problems);
   });
 
   it('hands the content check the body texts it would read itself', async () => {
