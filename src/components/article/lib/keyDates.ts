@@ -4,7 +4,7 @@
  */
 
 import { dayRange, formatDay } from '../../../model/calendar.ts';
-import type { ArticleEvent, Precision } from '../../../model/schema.ts';
+import type { ArticleEvent } from '../../../model/schema.ts';
 
 export interface KeyDate {
   eventId: string;
@@ -18,46 +18,10 @@ export interface KeyDate {
   targetId: string;
 }
 
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const longMonths = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+// One way of saying dates across the site: the timeline and entity pages use the same.
+import { formatEventDate } from '../../../derive/dates.ts';
 
-function shortDay(date: Date): string {
-  return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
-}
-
-/** `13 January 2020`, for a `YYYY-MM-DD` day (the publication date). */
-export function formatLongDay(day: string): string {
-  const { start } = dayRange(day);
-  return `${start.getUTCDate()} ${longMonths[start.getUTCMonth()]} ${start.getUTCFullYear()}`;
-}
-
-/** A date at its precision, as a reader says it. */
-export function formatEventDate(date: string, precision: Precision): string {
-  const { start } = dayRange(date);
-  switch (precision) {
-    case 'year':
-      return String(start.getUTCFullYear());
-    case 'month':
-      return `${longMonths[start.getUTCMonth()]} ${start.getUTCFullYear()}`;
-    case 'week':
-      return `Week of ${shortDay(start)}`;
-    case 'day':
-      return shortDay(start);
-  }
-}
+export { formatEventDate, formatLongDay } from '../../../derive/dates.ts';
 
 /**
  * Events in the order they happened: by first day, the coarser date first
