@@ -1,13 +1,9 @@
 // @ts-check
-import { availableParallelism } from 'node:os';
 import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import { entityIndex } from './src/annotate/entities.ts';
-import { annotationPlugins } from './src/annotate/index.ts';
-import { contentCheck } from './src/integrations/contentCheck.ts';
+import { backstoryContent } from './src/integrations/backstoryContent.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
-import { readContentSnapshot } from './src/model/contentFiles.ts';
 import { astroCsp, keepScriptsExternal } from './src/share/contentSecurityPolicy.ts';
 import { previewImages } from './src/share/previewIntegration.ts';
 import { sitemapFilter } from './src/share/seo.ts';
@@ -27,24 +23,15 @@ const contentDir = process.env.CONTENT_DIR ?? 'content';
 // built from. The base path is BASE_PATH's job alone.
 delete process.env.BASE_URL;
 
-// The annotators need every actor's and place's kind and name (for link
-// classes); articles carry their own declarations in their frontmatter.
-// Read once: the content check and the preview images reuse these files.
-// Worker threads share the parsing (YAML, and the body text the check needs).
-const content = await readContentSnapshot(process.cwd(), contentDir, {
-  threads: Math.min(3, availableParallelism() - 1),
-});
-const annotate = annotationPlugins({ base, entities: entityIndex(content.entries) });
-
 export default defineConfig({
   site,
   base,
   outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   integrations: [
-    contentCheck({ content }),
+    backstoryContent({ contentDir }),
     sitemap({ filter: sitemapFilter(base) }),
-    previewImages({ content }),
+    previewImages({ contentDir }),
     pagefind(),
   ],
   // A strict content security policy (hashes, no 'unsafe-inline' for scripts);
@@ -53,8 +40,10 @@ export default defineConfig({
   build: { inlineStylesheets: 'never' },
   vite: { build: { assetsInlineLimit: keepScriptsExternal } },
   markdown: {
-    // Smartypants would turn the source's straight quotes into curly ones:
-    // the rendered text must equal the Markdown text.
-    processor: unified({ smartypants: false, ...annotate }),
+    // Articles are rendered by the content pipeline's own processor
+    // (src/annotate/processor.ts); this one renders actor and place profiles
+    // in the same dialect. Smartypants would turn the source's straight
+    // quotes into curly ones: the rendered text must equal the Markdown text.
+    processor: unified({ smartypants: false }),
   },
 });

@@ -6,8 +6,8 @@ import { checkContent } from '../src/model/checkContent.ts';
 import { readContentDir } from '../src/model/contentFiles.ts';
 import { ContentError } from '../src/model/problems.ts';
 
-const { entries, problems } = await readContentDir(process.cwd());
-problems.push(...checkContent(entries));
+const { entries, problems } = await readContentDir(process.cwd(), process.env.CONTENT_DIR ?? 'content');
+problems.push(...(await checkContent(entries)));
 if (problems.length > 0) {
   console.error(new ContentError(problems).message);
   process.exit(1);

@@ -57,7 +57,7 @@ export function plainNode(children: PhrasingContent[]): TextDirective {
     name: 'plain',
     attributes: {},
     children,
-    data: { annotation: { kind: 'plain' }, hName: 'span', hProperties: { dataPlain: true } },
+    data: { annotation: { kind: 'plain' }, hName: 'span', hProperties: { dataPlain: '' } },
   };
 }
 

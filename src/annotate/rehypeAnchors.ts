@@ -99,7 +99,7 @@ function permalink(id: string, label: string): ElementContent {
   return {
     type: 'element',
     tagName: 'a',
-    properties: { className: ['permalink'], href: `#${id}`, ariaLabel: label, dataPermalink: true },
+    properties: { className: ['permalink'], href: `#${id}`, ariaLabel: label, dataPermalink: '' },
     children: [],
   };
 }

@@ -8,10 +8,9 @@
  * call derives, the others share the same promise.
  */
 import { type CollectionEntry, getCollection } from 'astro:content';
-import { storedAnnotations } from '../annotate/readAnnotations.ts';
-import type { ArticleAnnotations } from '../annotate/types.ts';
 import { buildSiteData, type SiteData } from '../derive/siteData.ts';
 import type { SiteInput } from '../derive/types.ts';
+import { articleText } from './articleText.ts';
 
 export interface Site extends SiteData {
   /** The collection entries, for `render(entry)` (actor and place profiles) and the JSON-LD builders. */
@@ -31,24 +30,6 @@ export function loadSite(): Promise<Site> {
   return pending;
 }
 
-/**
- * The annotations as recorded in the entry (`entry.rendered.metadata.frontmatter`,
- * which is what `render(entry).remarkPluginFrontmatter` returns too), unpacked,
- * or `undefined` when the annotation plugins did not run.
- */
-export function annotationsOf(entry: CollectionEntry<'articles'>): ArticleAnnotations | undefined {
-  const frontmatter = entry.rendered?.metadata?.frontmatter as Record<string, unknown> | undefined;
-  const candidate: Partial<ArticleAnnotations> | undefined = storedAnnotations(frontmatter);
-  if (candidate === undefined) return undefined;
-  const ok =
-    candidate.version === 1 &&
-    Array.isArray(candidate.paragraphs) &&
-    Array.isArray(candidate.mentions) &&
-    Array.isArray(candidate.dates) &&
-    typeof candidate.events === 'object';
-  return ok ? (candidate as ArticleAnnotations) : undefined;
-}
-
 async function derive(): Promise<Site> {
   const [articles, actors, places] = await Promise.all([
     getCollection('articles'),
@@ -56,18 +37,14 @@ async function derive(): Promise<Site> {
     getCollection('places'),
   ]);
   const input: SiteInput = {
-    articles: articles.map((entry) => ({ slug: entry.id, data: entry.data, annotations: annotationsOf(entry) })),
+    articles: articles.map((entry) => ({
+      slug: entry.id,
+      data: entry.data,
+      annotations: articleText(entry).annotations,
+    })),
     actors: actors.map((entry) => ({ id: entry.id, data: entry.data })),
     places: places.map((entry) => ({ id: entry.id, data: entry.data })),
   };
-  const bare = input.articles.filter((article) => article.annotations === undefined);
-  if (bare.length > 0) {
-    // The pages still build, without mentions or paragraph links: say why.
-    console.warn(
-      `[backstory:derive] ${bare.length} of ${input.articles.length} articles have no annotations ` +
-        `(e.g. ${bare[0]?.slug}): are the annotation plugins in astro.config.mjs's markdown processor?`,
-    );
-  }
   return {
     ...buildSiteData(input),
     entries: {

@@ -6,9 +6,11 @@
 import type { Root } from 'mdast';
 import { toString as mdastToString } from 'mdast-util-to-string';
 import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 
 export interface TextBlock {
   type: 'paragraph' | 'heading';
@@ -28,7 +30,8 @@ export interface BodyText {
   unsafe: UnsafeConstruct[];
 }
 
-const parser = unified().use(remarkParse).use(remarkDirective);
+// The article processor's dialect (GFM, directives), so a standalone read sees the text it renders.
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective);
 
 const SAFE_URL = /^(?:https?:|mailto:|#|\/|\.{0,2}\/|[^:]*$)/i;
 
@@ -51,10 +54,13 @@ export function readBodyText(markdown: string, tree: Root = parseBody(markdown))
         message: `raw HTML is not allowed in the body (${JSON.stringify(node.value.slice(0, 40))})`,
         fix: 'remove the HTML and write Markdown instead',
       });
-    } else if (
-      (node.type === 'link' || node.type === 'image' || node.type === 'definition') &&
-      !SAFE_URL.test(node.url.trim())
-    ) {
+    } else if (node.type === 'image' || node.type === 'imageReference') {
+      unsafe.push({
+        line,
+        message: 'images are not published in the article text (a reader’s browser would fetch them from elsewhere)',
+        fix: 'remove the image; credit the original photo in the `image` field instead',
+      });
+    } else if ((node.type === 'link' || node.type === 'definition') && !SAFE_URL.test(node.url.trim())) {
       unsafe.push({
         line,
         message: `the link URL ${JSON.stringify(node.url.slice(0, 60))} uses a forbidden scheme`,
@@ -63,6 +69,24 @@ export function readBodyText(markdown: string, tree: Root = parseBody(markdown))
     }
   });
   return { blocks, unsafe };
+}
+
+/**
+ * Records `readBodyText` of the tree it is given as `file.data.bodyText`: the
+ * article processor runs it on its own parse (`articleProcessor`'s `inspect`),
+ * before any annotation plugin changes the tree, so the content check reads
+ * exactly the text that is rendered, without parsing the body again.
+ */
+export function remarkBodyText() {
+  return (tree: Root, file: VFile): void => {
+    file.data.bodyText = readBodyText(String(file.value), tree);
+  };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    bodyText: BodyText;
+  }
 }
 
 /**

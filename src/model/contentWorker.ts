@@ -1,11 +1,13 @@
 /**
- * A worker thread of the parallel content reader (`readContentDir` with
- * `threads`): reads and splits its run of files, works out what the content
- * check needs of each article (body text, directive check), and posts the
- * results back in order.
+ * A worker thread of the content pipeline (`contentPipeline.ts`): reads,
+ * checks and renders its run of article files with `processFiles`, the same
+ * code the pipeline runs on its own thread, and posts the outcomes back in
+ * order. Each clean article's HTML and annotations go straight to disk from
+ * here; only the validated frontmatter travels back.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type AheadOptions, type ContentFile, readFiles } from './contentFiles.ts';
+import type { ContentFile } from './contentFiles.ts';
+import { fromWorker, processFiles, type WorkerContext } from './contentPipeline.ts';
 
-const { files, ahead } = workerData as { files: ContentFile[]; ahead: AheadOptions };
-parentPort?.postMessage((await readFiles(files, ahead)).results);
+const { files, context, renderDir } = workerData as { files: ContentFile[]; context: WorkerContext; renderDir: string };
+parentPort?.postMessage(await processFiles(files, fromWorker(context), renderDir));

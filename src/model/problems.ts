@@ -24,5 +24,8 @@ export class ContentError extends Error {
     super(`Backstory content check failed with ${count}:\n\n${problems.map(formatProblem).join('\n\n')}\n`);
     this.name = 'ContentError';
     this.problems = problems;
+    // The problems are the editor's to fix, not a fault in the code: no stack
+    // trace (Astro prints one, with a "Location" in our loader, for any error that has it).
+    this.stack = '';
   }
 }

@@ -1,61 +1,80 @@
 /**
- * Astro integration: as soon as `astro build` has its config, queue every
- * preview card (site, actors, articles) for worker threads, so the images are
- * drawn while Astro syncs the content, bundles and renders the pages; the
- * image routes then only collect them (see previewRendering.ts). Cards are
- * cached in Astro's cache folder (`cacheDir`), so a rebuild draws only changed
- * ones. Without this integration the routes draw every card themselves: same
- * images, slower build.
+ * Astro integration for the preview images (`/og/…png`, see `previewSet.ts`).
  *
- * `content`: the files as astro.config.mjs already read them (see
- * `contentCheck`), so `content/` is not read again.
+ * `astro build`: once the content is synced (and checked), a worker thread
+ * draws every card into Astro's cache folder while Astro bundles and renders
+ * the pages on its own thread; when the pages are written, the cards are
+ * copied into the output. A card that fails to draw fails the build: a page
+ * must never point at a missing image.
+ *
+ * `astro dev`: a card is drawn when the browser asks for it.
  */
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { type ContentSnapshot, contentAt } from '../model/contentFiles.ts';
-import { parseEntry } from '../model/parseEntry.ts';
-import type { Actor, Article } from '../model/schema.ts';
-import type { Entry } from './jsonLd.ts';
-import { actorCard, articleCard } from './previewCards.ts';
-import { actorPreview, articlePreview, sitePreview } from './previewImage.ts';
-import { prerenderPreviews, stopPrerendering } from './previewRendering.ts';
+import { type DrawnCard, drawCard, previewCards } from './previewSet.ts';
 
-export interface PreviewImagesOptions {
-  content?: ContentSnapshot | undefined;
-}
-
-export function previewImages(options: PreviewImagesOptions = {}): AstroIntegration {
+export function previewImages({ contentDir }: { contentDir: string }): AstroIntegration {
+  let root = '';
+  let cacheDir = '';
+  let drawing: Promise<DrawnCard[]> | undefined;
   return {
     name: 'backstory:preview-images',
     hooks: {
-      // The earliest hook with the config: the content check (listed before
-      // this integration) has passed, and nothing else needs the second core yet.
-      'astro:config:setup': async ({ command, config, logger }) => {
-        if (command !== 'build') return;
-        const root = fileURLToPath(config.root);
-        const cacheDir = fileURLToPath(new URL('backstory-previews/', config.cacheDir));
-        const { entries } = await contentAt(root, process.env.CONTENT_DIR ?? 'content', options.content);
-        // Invalid files are the content check's business: they simply get no card here.
-        const articles: Entry<Article>[] = [];
-        const actors: Entry<Actor>[] = [];
-        for (const entry of entries) {
-          if (entry.collection === 'places') continue;
-          const parsed = parseEntry(entry);
-          if (!parsed.success) continue;
-          if (entry.collection === 'articles') articles.push({ id: entry.id, data: parsed.data as Article });
-          else actors.push({ id: entry.id, data: parsed.data as Actor });
-        }
-        const nodes = [
-          sitePreview(),
-          ...actors.map((actor) => actorPreview(actorCard(actor, articles, actors))),
-          ...articles.map((article) => articlePreview(articleCard(article, actors))),
-        ];
-        const { drawing, cached } = prerenderPreviews(nodes, { root, cacheDir });
-        logger.info(`preview images: ${drawing} to draw in the background, ${cached} unchanged`);
+      'astro:config:done': ({ config }) => {
+        root = fileURLToPath(config.root);
+        // One folder per content folder: builds of other content never prune this one's cards.
+        const key = createHash('sha256').update(path.resolve(root, contentDir)).digest('hex').slice(0, 12);
+        cacheDir = path.join(fileURLToPath(config.cacheDir), 'backstory', 'previews', key);
       },
-      'astro:build:done': async () => {
-        await stopPrerendering();
+      'astro:build:start': ({ logger }) => {
+        drawing = drawInWorker(root, contentDir, cacheDir);
+        drawing.catch(() => {}); // reported at build:done
+        logger.info('preview images: drawing in the background');
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        if (!drawing) return;
+        const drawn = await drawing;
+        const out = fileURLToPath(dir);
+        await Promise.all(
+          drawn.map(async ({ path: site, file }) => {
+            const target = path.join(out, site);
+            await mkdir(path.dirname(target), { recursive: true });
+            await copyFile(file, target);
+          }),
+        );
+        logger.info(`preview images: ${drawn.length} written`);
+      },
+      'astro:server:setup': ({ server }) => {
+        const base = server.config.base.replace(/\/?$/, '/');
+        server.middlewares.use(async (request, response, next) => {
+          const url = new URL(request.url ?? '/', 'http://localhost');
+          if (!url.pathname.startsWith(`${base}og/`) || !url.pathname.endsWith('.png')) return next();
+          const site = url.pathname.slice(base.length);
+          const card = (await previewCards(root, contentDir)).find((candidate) => candidate.path === site);
+          if (!card) return next();
+          response.setHeader('Content-Type', 'image/png');
+          response.end(await drawCard(root, card));
+        });
       },
     },
   };
+}
+
+function drawInWorker(root: string, contentDir: string, cacheDir: string): Promise<DrawnCard[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./previewWorker.ts', import.meta.url), {
+      workerData: { root, contentDir, cacheDir },
+    });
+    worker.once('message', (message: { drawn?: DrawnCard[]; error?: string }) => {
+      if (message.drawn) resolve(message.drawn);
+      else reject(new Error(`The preview images could not be drawn: ${message.error}`));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The preview image worker stopped (exit code ${code})`)));
+  });
 }

@@ -1,38 +1,15 @@
 /**
- * A worker thread that draws preview cards (see previewRendering.ts). It gets
- * the build's whole list of cards once, `{ id, nodes, claims, cursor }`, and
- * takes them from the end: `cursor` (shared) counts down the cards no worker
- * has looked at, and a card is drawn here only if `claims[i]` goes from 0 (nobody)
- * to `id` (this worker) — a route that wanted it first has set it already.
- * Each card drawn goes back as `{ index, png }` or `{ index, error }`.
+ * A worker thread that draws the build's preview images (`previewSet.ts`)
+ * while Astro renders pages on the main thread, and posts back where each
+ * card's file is: `{ drawn }`, or `{ error }`.
  */
-import { parentPort } from 'node:worker_threads';
-import { loadPreviewFonts } from './previewFonts.ts';
-import { type PreviewNode, renderPreviewPng } from './previewImage.ts';
+import { parentPort, workerData } from 'node:worker_threads';
+import { drawPreviewSet, previewCards } from './previewSet.ts';
 
-interface Work {
-  id: number;
-  nodes: PreviewNode[];
-  claims: Int32Array;
-  cursor: Int32Array;
-}
-
-const port = parentPort;
-if (port) {
-  const fonts = loadPreviewFonts();
-  port.on('message', async ({ id, nodes, claims, cursor }: Work) => {
-    for (let index = Atomics.sub(cursor, 0, 1) - 1; index >= 0; index = Atomics.sub(cursor, 0, 1) - 1) {
-      const node = nodes[index];
-      if (!node || Atomics.compareExchange(claims, index, 0, id) !== 0) continue;
-      try {
-        const png = await renderPreviewPng(node, await fonts);
-        port.postMessage({ index, png }, [png.buffer]);
-      } catch (error) {
-        port.postMessage({ index, error: String(error) });
-      }
-      // Let the event loop turn: resvg's pixel buffers (native memory V8 does
-      // not see) are only released then; without it a thousand cards hold GBs.
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  });
+const { root, contentDir, cacheDir } = workerData as { root: string; contentDir: string; cacheDir: string };
+try {
+  const drawn = await drawPreviewSet(root, await previewCards(root, contentDir), cacheDir);
+  parentPort?.postMessage({ drawn });
+} catch (error) {
+  parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }

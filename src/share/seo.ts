@@ -15,7 +15,7 @@ export const SITE_DESCRIPTION = 'News articles annotated with who did what, when
 /** Size of every preview image (Open Graph's recommended 1.91:1). */
 export const PREVIEW_IMAGE = { width: 1200, height: 630, type: 'image/png' } as const;
 
-/** Site paths (without base) of the generated preview images, see `src/pages/og/`. */
+/** Site paths (without base) of the generated preview images, see `previewSet.ts`. */
 export const previewImagePaths = {
   site: () => 'og/default.png',
   article: (slug: string) => `og/articles/${slug}.png`,

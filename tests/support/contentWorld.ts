@@ -168,7 +168,7 @@ export interface CheckResult {
 }
 
 /** The world through `splitContentFile` and `checkContent`, without touching the disk (fast, for property tests). */
-export function checkInMemory(world: World): CheckResult {
+export async function checkInMemory(world: World): Promise<CheckResult> {
   const entries: RawEntry[] = [];
   const problems: ContentProblem[] = [];
   for (const [path, text] of worldFiles(world)) {
@@ -178,7 +178,7 @@ export function checkInMemory(world: World): CheckResult {
     if (result.ok) entries.push(result.entry);
     else problems.push(result.problem);
   }
-  return { problems: [...problems, ...checkContent(entries)], entries };
+  return { problems: [...problems, ...(await checkContent(entries))], entries };
 }
 
 /** Write the world to a fresh temp folder (`<tmp>/content/…`); `remove` deletes it. */
@@ -195,7 +195,7 @@ export async function checkOnDisk(world: World): Promise<CheckResult> {
   const { root, remove } = await writeWorld(world);
   try {
     const { entries, problems } = await readContentDir(root, 'content');
-    return { problems: [...problems, ...checkContent(entries)], entries };
+    return { problems: [...problems, ...(await checkContent(entries))], entries };
   } finally {
     await remove();
   }

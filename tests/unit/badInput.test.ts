@@ -17,6 +17,7 @@ import { stringify } from 'yaml';
 import { entityIndex } from '../../src/annotate/entities.ts';
 import { checkContent } from '../../src/model/checkContent.ts';
 import { readContentDir } from '../../src/model/contentFiles.ts';
+import { runContentPipeline } from '../../src/model/contentPipeline.ts';
 import { type ContentProblem, formatProblem } from '../../src/model/problems.ts';
 import {
   ARTICLE_FILE,
@@ -102,7 +103,7 @@ const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(need
 
 it('the base world is valid, on disk and in memory (every case below breaks one thing)', async () => {
   expect(describeProblems((await checkOnDisk(baseWorld())).problems)).toBe('(no problem reported)');
-  expect(describeProblems(checkInMemory(baseWorld()).problems)).toBe('(no problem reported)');
+  expect(describeProblems((await checkInMemory(baseWorld())).problems)).toBe('(no problem reported)');
 });
 
 describe('files that cannot be read as content', () => {
@@ -638,13 +639,22 @@ it('an article whose every field is valid is never dropped: each file read is ch
   try {
     const { entries, problems } = await readContentDir(root, 'content');
     expect(problems).toEqual([]);
-    expect(checkContent(entries)).toEqual([]);
+    expect(await checkContent(entries)).toEqual([]);
     expect(
       entries
         .filter((entry) => entry.collection === 'articles')
         .map((entry) => entry.id)
         .sort(),
     ).toEqual(['putin-thrown-off-course', 'second-story']);
+    // And the build's pipeline publishes both.
+    const published = await runContentPipeline({
+      root,
+      contentDir: 'content',
+      base: '/',
+      renderDir: join(root, 'rendered'),
+    });
+    expect(published.problems).toEqual([]);
+    expect(published.articles.map((article) => article.id)).toEqual(['putin-thrown-off-course', 'second-story']);
   } finally {
     await remove();
   }

@@ -44,10 +44,10 @@ describe('bad input found by QA: each stops with a clear problem', () => {
     expect(pages, 'pages written by a failed build').toEqual([]);
   }, 120_000);
 
-  it('B1b: the content check itself refuses a misspelt directive, at its line in the file', () => {
+  it('B1b: the content check itself refuses a misspelt directive, at its line in the file', async () => {
     const world = baseWorld();
     world.article.body = BASE_BODY.replace('Khalifa Haftar left', ':actr[Khalifa Haftar]{#khalifa-haftar} left');
-    const { problems } = checkInMemory(world);
+    const { problems } = await checkInMemory(world);
     const problem = problems.find((p) => p.file === ARTICLE_FILE && p.field.startsWith('(body, line'));
     expect(problem, text(problems)).toBeDefined();
   });
@@ -66,21 +66,21 @@ describe('bad input found by QA: each stops with a clear problem', () => {
     expect(problems.some((p) => p.file === ARTICLE_FILE && p.field.startsWith('(frontmatter'))).toBe(true);
   });
 
-  it('B4: an alias of the wrong type says what an alias may be', () => {
+  it('B4: an alias of the wrong type says what an alias may be', async () => {
     const world = baseWorld();
     setAt(world.article.data, ['actors', 0, 'aliases', 0], 1943);
-    const { problems } = checkInMemory(world);
+    const { problems } = await checkInMemory(world);
     const problem = problems.find((p) => namesField(p.field, ['actors', 0, 'aliases', 0]));
     expect(formatProblem(problem ?? { file: '', field: '', message: '', fix: '' })).toMatch(/text|string/i); // today: "Invalid input … with a value as described"
     expect(problem?.message).not.toMatch(/^Invalid input$/);
   });
 
-  it('B5: the suggested slug for "ḥaftar_Khalīfa.md" drops the accents, not the letters', () => {
+  it('B5: the suggested slug for "ḥaftar_Khalīfa.md" drops the accents, not the letters', async () => {
     const world = baseWorld();
     world.extra = {
       'actors/ḥaftar_Khalīfa.md': `---\n${stringify({ name: 'X', kind: 'person', description: 'Y.' })}---\n`,
     };
-    const { problems } = checkInMemory(world);
+    const { problems } = await checkInMemory(world);
     const problem = problems.find((p) => p.field === '(file name)');
     expect(problem?.fix).toContain('"haftar-khalifa.md"'); // today: "h-aftar-khali-fa.md"
   });
@@ -95,7 +95,7 @@ describe('bad input found by QA: each stops with a clear problem', () => {
       const world = baseWorld();
       setAt(world.article.data, ['actors', 3, 'aliases'], ['Egypt', alias]);
       world.article.body = `${BASE_BODY}\n${body}\n`;
-      const { problems, entries } = checkInMemory(world);
+      const { problems, entries } = await checkInMemory(world);
       if (problems.length === 0) {
         const html = (
           await (
@@ -116,24 +116,24 @@ describe('bad input found by QA: each stops with a clear problem', () => {
     expect(problems.some((p) => p.file.includes('second-story.markdown'))).toBe(true);
   });
 
-  it('B8: an empty frontmatter block is called empty, not missing', () => {
+  it('B8: an empty frontmatter block is called empty, not missing', async () => {
     const world = baseWorld();
     world.article.data = `---\n---\n${BASE_BODY}`;
-    const { problems } = checkInMemory(world);
+    const { problems } = await checkInMemory(world);
     expect(text(problems)).not.toMatch(/no frontmatter block found/);
   });
 
-  it('B9: updated before published is refused', () => {
+  it('B9: updated before published is refused', async () => {
     const world = baseWorld();
     setAt(world.article.data, ['updated'], '2019-01-01');
-    const { problems } = checkInMemory(world);
+    const { problems } = await checkInMemory(world);
     expect(problems.some((p) => p.field === 'updated')).toBe(true);
   });
 
-  it('B11: bidirectional override characters are refused in text shown to readers', () => {
+  it('B11: bidirectional override characters are refused in text shown to readers', async () => {
     const world = baseWorld();
     setAt(world.article.data, ['title'], 'Haftar \u202Egnp.exe');
-    const { problems } = checkInMemory(world);
+    const { problems } = await checkInMemory(world);
     expect(problems.some((p) => p.field === 'title')).toBe(true);
   });
 });

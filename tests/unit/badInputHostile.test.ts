@@ -12,7 +12,6 @@
  * inert: no `<script>`, no `on*` attribute, no `javascript:` link. (The site's
  * templates, which show the other fields, are checked by badInputBuild.)
  */
-import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { entityIndex } from '../../src/annotate/entities.ts';
@@ -144,13 +143,10 @@ function expectWellFormed(problems: ContentProblem[]): void {
   }
 }
 
-const FILE_URL = pathToFileURL(`/project/${ARTICLE_FILE}`);
-
 /** The article body through the real processor and plugins, as the build renders it. */
 async function renderArticle(world: World, entries: RawEntry[]): Promise<{ html: string; mentions: number }> {
   const rendered = await (await processor({ base: '/', entities: entityIndex(entries) })).render(world.article.body, {
     frontmatter: world.article.data as Data,
-    fileURL: FILE_URL,
   });
   // Mentions as the page shows them (the data contract: `[data-entity]` elements).
   return { html: rendered.code, mentions: mentionsIn(rendered.code).length };
@@ -294,7 +290,7 @@ describe('hostile Markdown in the body', () => {
     const world = baseWorld();
     const { body, line } = withSnippet(snippet, at);
     world.article.body = body;
-    const { problems, entries } = checkInMemory(world);
+    const { problems, entries } = await checkInMemory(world);
     // The body's first line in the file (after the frontmatter).
     const offset = (entries.find((entry) => entry.id === ARTICLE_ID)?.bodyLine ?? 1) - 1;
     expectWellFormed(problems);

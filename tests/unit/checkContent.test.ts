@@ -70,7 +70,7 @@ interface World {
 }
 
 /** Check a world; returns every problem formatted as the build prints it. */
-function check(world: World = {}): string[] {
+async function check(world: World = {}): Promise<string[]> {
   const actors = world.actors ?? {
     'khalifa-haftar': actor('Khalifa Haftar'),
     'vladimir-putin': actor('Vladimir Putin'),
@@ -91,7 +91,7 @@ function check(world: World = {}): string[] {
   ];
   const unreadable = files.filter((f): f is string => typeof f === 'string');
   const entries = files.filter((f): f is RawEntry => typeof f !== 'string');
-  return [...unreadable, ...checkContent(entries).map(formatProblem)];
+  return [...unreadable, ...(await checkContent(entries)).map(formatProblem)];
 }
 
 function articleWith(change: (article: Data) => void): Data {
@@ -104,18 +104,18 @@ const ARTICLE = 'content/articles/putin-thrown-off-course.md';
 const firstEvent = (a: Data) => (a.events as Data[])[0] as Data;
 
 describe('checkContent: valid content', () => {
-  it('accepts the base world', () => {
-    expect(check()).toEqual([]);
+  it('accepts the base world', async () => {
+    expect(await check()).toEqual([]);
   });
 
-  it('accepts YAML dates the editor did not quote, and case-insensitive aliases', () => {
+  it('accepts YAML dates the editor did not quote, and case-insensitive aliases', async () => {
     const yaml = `---\n${stringify(baseArticle()).replace("published: '2020-01-15'", 'published: 2020-01-15')}---\n${body}`;
     expect(yaml).toContain('published: 2020-01-15\n');
     const article = articleWith((a) => {
       (a.places as Data[])[0] = { id: 'moscow', aliases: [{ text: 'MOSCOW', caseSensitive: false }] };
     });
-    expect(check({ article: yaml })).toEqual([]);
-    expect(check({ article })).toEqual([]);
+    expect(await check({ article: yaml })).toEqual([]);
+    expect(await check({ article })).toEqual([]);
   });
 });
 
@@ -555,8 +555,8 @@ describe('checkContent: each bad input names file, field and fix', () => {
     expect(cases.length).toBeGreaterThanOrEqual(25);
   });
 
-  it.each(cases)('$name', ({ world, file: expectedFile, field, says }) => {
-    const problems = check(world());
+  it.each(cases)('$name', async ({ world, file: expectedFile, field, says }) => {
+    const problems = await check(world());
     const hit = problems.find((p) => p.startsWith(`${expectedFile} › ${field}`));
     expect(hit, `no problem for ${expectedFile} › ${field} in:\n${problems.join('\n')}`).toBeDefined();
     expect(hit).toMatch(/\n {4}Fix: \S/);

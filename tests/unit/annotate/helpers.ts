@@ -6,9 +6,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { type DefaultTreeAdapterMap, parseFragment } from 'parse5';
+import { VFile } from 'vfile';
 import { vi } from 'vitest';
 import { stringify } from 'yaml';
-import { annotationPlugins } from '../../../src/annotate/index.ts';
+import { articleProcessor } from '../../../src/annotate/processor.ts';
 import { storedAnnotations } from '../../../src/annotate/readAnnotations.ts';
 import type { AnnotateOptions, ArticleAnnotations, EntityInfo } from '../../../src/annotate/types.ts';
 import { type RawEntry, readContentDir } from '../../../src/model/contentFiles.ts';
@@ -23,21 +24,40 @@ export interface Rendered {
   annotations: ArticleAnnotations;
 }
 
-const processors = new Map<string, ReturnType<typeof createMarkdownProcessor>>();
+const processors = new Map<string, Promise<Renderer>>();
 
-/** The processor Astro builds from `unified({ smartypants: false, ...annotationPlugins(options) })`. */
-export function processor(options: AnnotateOptions | undefined) {
+interface Renderer {
+  render(
+    body: string,
+    options: { frontmatter: Frontmatter },
+  ): Promise<{ code: string; metadata: { frontmatter: Frontmatter } }>;
+}
+
+/**
+ * With options: the build's article processor (`articleProcessor`, what the
+ * content pipeline renders articles with). Without: Astro's plain unified
+ * processor, the reference for "annotation never changes the text".
+ */
+export function processor(options: AnnotateOptions | undefined): Promise<Renderer> {
   const key = options ? JSON.stringify(options) : '(plain)';
   let made = processors.get(key);
   if (!made) {
-    made = createMarkdownProcessor({
-      smartypants: false,
-      syntaxHighlight: false,
-      ...(options ? annotationPlugins(options) : {}),
-    });
+    made = options
+      ? Promise.resolve(articleRenderer(options))
+      : createMarkdownProcessor({ smartypants: false, syntaxHighlight: false });
     processors.set(key, made);
   }
   return made;
+}
+
+function articleRenderer(options: AnnotateOptions): Renderer {
+  const frozen = articleProcessor(options);
+  return {
+    async render(body, { frontmatter }) {
+      const file = await frozen.process(new VFile({ value: body, data: { astro: { frontmatter } } }));
+      return { code: String(file), metadata: { frontmatter: (file.data.astro?.frontmatter ?? {}) as Frontmatter } };
+    },
+  };
 }
 
 export async function render(

@@ -85,7 +85,7 @@ describe('generateArticles', () => {
       if (!split.ok) throw new Error(formatProblem(split.problem));
       entries.push(split.entry);
     }
-    expect(checkContent(entries).map(formatProblem)).toEqual([]);
+    expect((await checkContent(entries)).map(formatProblem)).toEqual([]);
   });
 });
 

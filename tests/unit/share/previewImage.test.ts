@@ -1,10 +1,13 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readContentDir } from '../../../src/model/contentFiles.ts';
 import { loadPreviewFonts } from '../../../src/share/previewFonts.ts';
 import { actorPreview, articlePreview, renderPreviewPng, sitePreview } from '../../../src/share/previewImage.ts';
-import { prerenderPreviews, previewPng, stopPrerendering } from '../../../src/share/previewRendering.ts';
+import { drawPreviewSet, previewCards } from '../../../src/share/previewSet.ts';
+import { previewImagePaths } from '../../../src/share/seo.ts';
+import { PROJECT_ROOT } from '../../support/builds.ts';
 import { pngSize } from './fixtures.ts';
 
 /** All the text a card will show, in order. */
@@ -56,51 +59,40 @@ describe('preview cards', () => {
   }, 30_000);
 });
 
-describe('drawing cards in the background during a build', () => {
-  it('gives a route the same image a worker thread drew as it would draw itself', async () => {
-    const node = articlePreview(card);
-    prerenderPreviews([node, sitePreview()], { workers: 1 });
-    try {
-      const [fromWorker, drawnHere] = await Promise.all([
-        previewPng(node),
-        renderPreviewPng(node, await loadPreviewFonts()),
-      ]);
-      expect(pngSize(fromWorker)).toEqual({ width: 1200, height: 630 });
-      expect(Buffer.from(fromWorker).equals(Buffer.from(drawnHere))).toBe(true);
-    } finally {
-      await stopPrerendering();
-    }
-  }, 30_000);
+describe('the set of preview images a build publishes', () => {
+  it('has the site’s card, one per actor and one per article, at the paths the pages link to', async () => {
+    const cards = await previewCards(PROJECT_ROOT, 'content');
+    const { entries } = await readContentDir(PROJECT_ROOT, 'content');
+    const expected = [
+      previewImagePaths.site(),
+      ...entries.filter((e) => e.collection === 'actors').map((e) => previewImagePaths.actor(e.id)),
+      ...entries.filter((e) => e.collection === 'articles').map((e) => previewImagePaths.article(e.id)),
+    ];
+    expect(cards.map((c) => c.path).sort()).toEqual(expected.sort());
+  });
 
-  it('reuses a card drawn by an earlier build, and forgets cards no build uses any more', async () => {
+  it('draws each card once into the cache, reuses it in the next build, and forgets cards no build uses', async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), 'previews-'));
     try {
-      const node = actorPreview({ name: 'Vladimir Putin', kind: 'Person', description: 'President of Russia.' });
-      prerenderPreviews([node], { cacheDir, workers: 1 });
-      const first = await previewPng(node);
-      await stopPrerendering();
-      const files = async () => (await readdir(cacheDir)).sort();
-      const [stored] = await files();
-      expect(stored).toBeDefined();
-      expect(pngSize(new Uint8Array(await readFile(join(cacheDir, stored ?? ''))))).toEqual(pngSize(first));
+      const card = {
+        path: 'og/actors/vladimir-putin.png',
+        node: actorPreview({ name: 'Vladimir Putin', kind: 'Person', description: 'President of Russia.' }),
+      };
+      const [first] = await drawPreviewSet(PROJECT_ROOT, [card], cacheDir);
+      expect(first?.path).toBe(card.path);
+      const png = new Uint8Array(await readFile(first?.file ?? ''));
+      expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
       // Mark the stored card, so the next build shows whether it was read or drawn again.
-      const marked = Buffer.concat([Buffer.from(first), Buffer.from('marker')]);
-      await writeFile(join(cacheDir, stored ?? ''), marked);
+      const marked = Buffer.concat([Buffer.from(png), Buffer.from('marker')]);
+      await writeFile(first?.file ?? '', marked);
       await writeFile(join(cacheDir, 'stale.png'), 'left over from a card that no longer exists');
 
-      prerenderPreviews([node], { cacheDir, workers: 0 });
-      const second = await previewPng(node);
-      await stopPrerendering();
-      expect(Buffer.from(second).equals(marked)).toBe(true);
-      expect(await files()).toHaveLength(1);
-      expect(await files()).not.toContain('stale.png');
+      const [second] = await drawPreviewSet(PROJECT_ROOT, [card], cacheDir);
+      expect(second?.file).toBe(first?.file);
+      expect((await readFile(second?.file ?? '')).equals(marked)).toBe(true);
+      expect(await readdir(cacheDir)).toEqual([basename(first?.file ?? '')]);
     } finally {
       await rm(cacheDir, { recursive: true, force: true });
     }
-  }, 30_000);
-
-  it('draws a card nobody queued', async () => {
-    const png = await previewPng(actorPreview({ name: 'Khalifa Haftar', kind: 'Person', description: 'Commander.' }));
-    expect(pngSize(png)).toEqual({ width: 1200, height: 630 });
   }, 30_000);
 });

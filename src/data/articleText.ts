@@ -1,0 +1,34 @@
+/**
+ * An article's HTML and annotations, as the content pipeline rendered them
+ * (see `src/model/renderedArticles.ts`): read once per build, then shared by
+ * the article page, the derived data and the exports.
+ */
+import type { CollectionEntry } from 'astro:content';
+import { isPackedAnnotations, unpackAnnotations } from '../annotate/packed.ts';
+import type { ArticleAnnotations } from '../annotate/types.ts';
+import { readRendered } from '../model/renderedArticles.ts';
+
+export interface ArticleText {
+  html: string;
+  annotations: ArticleAnnotations;
+}
+
+const texts = new Map<string, ArticleText>();
+
+export function articleText(entry: Pick<CollectionEntry<'articles'>, 'id' | 'digest'>): ArticleText {
+  const dir = import.meta.env.BACKSTORY_RENDERED_DIR;
+  if (!dir)
+    throw new Error(
+      'BACKSTORY_RENDERED_DIR is not set: add backstoryContent() to the integrations in astro.config.mjs',
+    );
+  if (entry.digest === undefined)
+    throw new Error(`The article "${entry.id}" has no digest: was it loaded by the content pipeline?`);
+  const key = `${entry.id}\0${entry.digest}`;
+  let text = texts.get(key);
+  if (!text) {
+    const { html, annotations } = readRendered(dir, entry.id, String(entry.digest));
+    text = { html, annotations: isPackedAnnotations(annotations) ? unpackAnnotations(annotations) : annotations };
+    texts.set(key, text);
+  }
+  return text;
+}
