@@ -4,13 +4,14 @@
  *
  *   node src/share/icons.ts
  *
- * favicon.svg keeps the letter as outlines, so it looks the same without fonts.
+ * favicon.svg keeps the letter as outlines (satori), so it looks the same
+ * without fonts; the PNG icons are drawn like the preview cards (`card/`).
  */
 import { writeFile } from 'node:fs/promises';
-import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
+import { drawMark, loadCardFonts } from './card/index.ts';
+import { type MarkNode, mark } from './markTree.ts';
 import { loadPreviewFonts } from './previewFonts.ts';
-import { mark, type PreviewNode } from './previewImage.ts';
 
 export interface IconFile {
   file: string;
@@ -31,7 +32,7 @@ export const iconFiles: readonly IconFile[] = [
 
 const DRAWN_AT = 64;
 
-async function svgOf(node: PreviewNode, size: number): Promise<string> {
+async function svgOf(node: MarkNode, size: number): Promise<string> {
   return satori(node as unknown as Parameters<typeof satori>[0], {
     width: size,
     height: size,
@@ -45,12 +46,9 @@ export async function writeIcons(publicDir: URL): Promise<void> {
     (open) => `${open}<title>Backstory</title>`,
   );
   await writeFile(new URL('favicon.svg', publicDir), `${favicon}\n`);
+  await loadCardFonts();
   for (const icon of iconFiles) {
-    const svg = await svgOf(mark(DRAWN_AT, { radius: icon.radius, scale: icon.scale }), DRAWN_AT);
-    const png = new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: 'width', value: icon.size } })
-      .render()
-      .asPng();
-    await writeFile(new URL(icon.file, publicDir), png);
+    await writeFile(new URL(icon.file, publicDir), drawMark(icon.size, { radius: icon.radius, scale: icon.scale }));
   }
 }
 

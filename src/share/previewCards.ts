@@ -4,9 +4,9 @@
  * so both draw the same card from the same entries.
  */
 import type { Actor, ActorKind, Article } from '../model/schema.ts';
+import type { ActorCard, ArticleCard } from './card/index.ts';
 import { formatDay } from './feed.ts';
 import type { Entry } from './jsonLd.ts';
-import type { ActorCard, ArticleCard } from './previewImage.ts';
 
 const KIND_LABEL: Record<ActorKind, string> = {
   person: 'Person',

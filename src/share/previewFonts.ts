@@ -1,14 +1,12 @@
 /**
- * The fonts the preview images are set in, read from the installed
- * @fontsource packages (bundled with the site, no network). satori reads WOFF,
+ * The fonts of the mark for satori (`markTree.ts`, the icons script), read
+ * from the installed @fontsource packages (no network). satori reads WOFF,
  * TTF and OTF but not WOFF2, so the `.woff` files are used. Each Unicode
- * subset is its own family; the family lists in `previewImage.ts` fall back
- * through them, so "Erdoğan" or "Путин" render with real glyphs.
+ * subset is its own family.
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { PreviewFont } from './previewImage.ts';
 
 const SUBSETS = [
   ['latin', ''],
@@ -22,6 +20,13 @@ const FACES = [
   { pkg: '@fontsource/inter', file: 'inter', family: 'Inter', weight: 600 },
   { pkg: '@fontsource/source-serif-4', file: 'source-serif-4', family: 'Source Serif', weight: 700 },
 ] as const;
+
+export interface PreviewFont {
+  name: string;
+  data: Buffer | ArrayBuffer;
+  weight: 400 | 600 | 700;
+  style: 'normal';
+}
 
 let loaded: Promise<PreviewFont[]> | undefined;
 

@@ -15,12 +15,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
-import { type DrawnCard, drawCard, previewCards } from './previewSet.ts';
+import { type DrawnImage, drawImage, previewImageList } from './previewSet.ts';
 
 export function previewImages({ contentDir }: { contentDir: string }): AstroIntegration {
   let root = '';
   let cacheDir = '';
-  let drawing: Promise<DrawnCard[]> | undefined;
+  let drawing: Promise<DrawnImage[]> | undefined;
   return {
     name: 'backstory:preview-images',
     hooks: {
@@ -54,22 +54,22 @@ export function previewImages({ contentDir }: { contentDir: string }): AstroInte
           const url = new URL(request.url ?? '/', 'http://localhost');
           if (!url.pathname.startsWith(`${base}og/`) || !url.pathname.endsWith('.png')) return next();
           const site = url.pathname.slice(base.length);
-          const card = (await previewCards(root, contentDir)).find((candidate) => candidate.path === site);
-          if (!card) return next();
+          const image = (await previewImageList(root, contentDir)).find((candidate) => candidate.path === site);
+          if (!image) return next();
           response.setHeader('Content-Type', 'image/png');
-          response.end(await drawCard(root, card));
+          response.end(await drawImage(image));
         });
       },
     },
   };
 }
 
-function drawInWorker(root: string, contentDir: string, cacheDir: string): Promise<DrawnCard[]> {
+function drawInWorker(root: string, contentDir: string, cacheDir: string): Promise<DrawnImage[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./previewWorker.ts', import.meta.url), {
       workerData: { root, contentDir, cacheDir },
     });
-    worker.once('message', (message: { drawn?: DrawnCard[]; error?: string }) => {
+    worker.once('message', (message: { drawn?: DrawnImage[]; error?: string }) => {
       if (message.drawn) resolve(message.drawn);
       else reject(new Error(`The preview images could not be drawn: ${message.error}`));
       void worker.terminate();

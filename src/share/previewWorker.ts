@@ -4,11 +4,11 @@
  * card's file is: `{ drawn }`, or `{ error }`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { drawPreviewSet, previewCards } from './previewSet.ts';
+import { drawPreviewSet, previewImageList } from './previewSet.ts';
 
 const { root, contentDir, cacheDir } = workerData as { root: string; contentDir: string; cacheDir: string };
 try {
-  const drawn = await drawPreviewSet(root, await previewCards(root, contentDir), cacheDir);
+  const drawn = await drawPreviewSet(root, await previewImageList(root, contentDir), cacheDir);
   parentPort?.postMessage({ drawn });
 } catch (error) {
   parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });

@@ -1,12 +1,12 @@
 /**
- * The three preview cards of previewImage.ts (article, actor, site) as
- * display lists: the same colours, paddings, type and rules, laid out by
- * hand for these fixed designs instead of by a flexbox engine. Text that
- * would not fit loses lines (the last kept one ends in an ellipsis) rather
- * than running off the card or under the chips.
+ * The three preview cards (article, actor, site) as display lists, laid out
+ * by hand for these fixed designs instead of by a flexbox engine: paper with
+ * an accent rule on top, the masthead (mark, site name, byline or note), the
+ * title or name in the serif, the dek or description, and chips of names
+ * pinned to the bottom. Text that would not fit loses lines (the last kept
+ * one ends in an ellipsis) rather than running off the card or under the chips.
  */
 
-import type { ActorCard, ArticleCard } from '../previewImage.ts';
 import { PREVIEW_IMAGE, SITE_DESCRIPTION, SITE_NAME } from '../seo.ts';
 import { chipsBlock } from './chipsLayout.ts';
 import type { DisplayList, Item } from './displayList.ts';
@@ -14,6 +14,26 @@ import type { CardFonts } from './fonts.ts';
 import { markItems } from './markLayout.ts';
 import { shorten, titleSize } from './shorten.ts';
 import { type TextStyle, type Typesetter, typesetter } from './typeset.ts';
+
+export interface ArticleCard {
+  title: string;
+  dek: string;
+  /** The article's key actors, most important first; the first four are shown. */
+  actors: readonly string[];
+  /** e.g. "Bloomberg · 15 January 2020" */
+  byline: string;
+}
+
+export interface ActorCard {
+  name: string;
+  /** "Person", "State", "Organisation", "Group". */
+  kind: string;
+  description: string;
+  /** e.g. "Mentioned in 3 articles" */
+  note?: string;
+  /** Actors most often mentioned in the same articles; the first four are shown. */
+  related?: readonly string[];
+}
 
 export type PreviewCard = ({ type: 'article' } & ArticleCard) | ({ type: 'actor' } & ActorCard) | { type: 'site' };
 

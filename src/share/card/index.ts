@@ -1,7 +1,7 @@
 /**
  * Preview cards (1200×630 Open Graph images) and the site's mark, drawn
- * without a layout engine: the designs of previewImage.ts laid out by hand
- * (cardLayout.ts), glyphs rasterised once and cached, palette PNGs.
+ * without a layout engine: fixed designs laid out by hand (cardLayout.ts),
+ * glyphs rasterised once and cached, palette PNGs.
  *
  *   await loadCardFonts();
  *   const png = drawPreviewCard({ type: 'article', ...articleCard(entry, actors) });
@@ -12,7 +12,15 @@ import { cardFonts } from './fonts.ts';
 import { type MarkOptions, markLayout } from './markLayout.ts';
 import { cardPalette, markPalette } from './palette.ts';
 
-export { actorLayout, articleLayout, cardLayout, type PreviewCard, siteLayout } from './cardLayout.ts';
+export {
+  type ActorCard,
+  type ArticleCard,
+  actorLayout,
+  articleLayout,
+  cardLayout,
+  type PreviewCard,
+  siteLayout,
+} from './cardLayout.ts';
 export type { BoxItem, DisplayList, Item, TextItem } from './displayList.ts';
 export { type CardFonts, loadCardFonts } from './fonts.ts';
 export { type MarkOptions, markLayout } from './markLayout.ts';

@@ -1,6 +1,6 @@
 /**
  * The site's mark as a display list: a serif "B" on ink with an accent
- * underline (`mark()` in previewImage.ts). Positions are rounded as satori's
+ * underline (`mark()` in markTree.ts). Positions are rounded as satori's
  * layout rounds them, so the letter and underline land on the same pixels.
  */
 import type { DisplayList, Item } from './displayList.ts';

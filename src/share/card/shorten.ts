@@ -1,8 +1,6 @@
 /**
- * The text rules of the card designs, as in `previewImage.ts` (where they are
- * private to the satori trees): long text is cut at whole words with an
- * ellipsis, and shorter titles get bigger type. Keep the two in step; the
- * card tests check they agree.
+ * The text rules of the card designs: long text is cut at whole words with an
+ * ellipsis, and shorter titles get bigger type.
  */
 
 /** Collapses whitespace; text longer than `maxChars` is cut at a word, with an ellipsis. */

@@ -3,8 +3,7 @@
  * and actor, inputs that break naive renderers, and ways to read a display
  * list or decoded image the way a reader would look at the card.
  */
-import type { DisplayList, TextItem } from '../../../../src/share/card/index.ts';
-import type { ActorCard, ArticleCard } from '../../../../src/share/previewImage.ts';
+import type { ActorCard, ArticleCard, DisplayList, TextItem } from '../../../../src/share/card/index.ts';
 import type { Rgba } from './decodePng.ts';
 
 export const seedArticle: ArticleCard = {
