@@ -1,7 +1,8 @@
 /**
- * The article a plugin is annotating: its frontmatter as Astro hands it to the
- * processor (`file.data.astro.frontmatter`, the raw YAML object), read through
- * the same zod schema the build validated it with.
+ * The article a plugin is annotating: `file.data.article` when the content
+ * pipeline has validated it already, else its frontmatter as a processor
+ * hands it over (`file.data.astro.frontmatter`, the raw YAML object), read
+ * through the same zod schema the build validates it with.
  *
  * Anything that does not parse as an article (actor and place profiles, which
  * go through the same processor) yields `undefined`: the plugins then leave
@@ -13,10 +14,19 @@ import { type Article, articleSchema } from '../model/schema.ts';
 import { entityRoute, joinBase } from '../site/paths.ts';
 import type { AnnotateOptions, EntityKey } from './types.ts';
 
+declare module 'vfile' {
+  interface DataMap {
+    /** The article, already validated against `articleSchema` (set by `processArticle`). */
+    article: Article;
+  }
+}
+
 // Several plugins read the same file; parse its frontmatter once.
 const parsed = new WeakMap<VFile, Article | null>();
 
 export function readArticle(file: VFile): Article | undefined {
+  // The content pipeline hands over the frontmatter it has just validated.
+  if (file.data.article) return file.data.article;
   const cached = parsed.get(file);
   if (cached !== undefined) return cached ?? undefined;
   const frontmatter = file.data.astro?.frontmatter;

@@ -1,16 +1,18 @@
 /**
- * An article's HTML and annotations, as the content pipeline rendered them
+ * An article's HTML, annotations and relations graph, as the content pipeline rendered them
  * (see `src/model/renderedArticles.ts`): read once per build, then shared by
  * the article page, the derived data and the exports.
  */
 import type { CollectionEntry } from 'astro:content';
 import { isPackedAnnotations, unpackAnnotations } from '../annotate/packed.ts';
 import type { ArticleAnnotations } from '../annotate/types.ts';
+import type { RelationsGraph } from '../derive/relationsLayout.ts';
 import { readRendered } from '../model/renderedArticles.ts';
 
 export interface ArticleText {
   html: string;
   annotations: ArticleAnnotations;
+  relations: RelationsGraph;
 }
 
 const texts = new Map<string, ArticleText>();
@@ -26,8 +28,12 @@ export function articleText(entry: Pick<CollectionEntry<'articles'>, 'id' | 'dig
   const key = `${entry.id}\0${entry.digest}`;
   let text = texts.get(key);
   if (!text) {
-    const { html, annotations } = readRendered(dir, entry.id, String(entry.digest));
-    text = { html, annotations: isPackedAnnotations(annotations) ? unpackAnnotations(annotations) : annotations };
+    const { html, annotations, relations } = readRendered(dir, entry.id, String(entry.digest));
+    text = {
+      html,
+      annotations: isPackedAnnotations(annotations) ? unpackAnnotations(annotations) : annotations,
+      relations,
+    };
     texts.set(key, text);
   }
   return text;

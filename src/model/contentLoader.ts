@@ -26,7 +26,14 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { checkFile } from './checkContent.ts';
 import type { CollectionName } from './contentFiles.ts';
 import { readContentFile } from './contentFiles.ts';
-import { type PipelineEntry, type PipelineResult, runContentPipeline } from './contentPipeline.ts';
+import {
+  type PipelineEntry,
+  type PipelineOptions,
+  type PipelineResult,
+  published,
+  runContentPipeline,
+  takeEarly,
+} from './contentPipeline.ts';
 import { parseEntry } from './parseEntry.ts';
 import { ContentError } from './problems.ts';
 import { processArticle } from './processArticle.ts';
@@ -51,15 +58,16 @@ function sharedRuns(start: (context: LoaderContext) => Promise<PipelineResult>) 
 }
 
 export function contentLoaders(options: ContentLoaderOptions): Record<CollectionName, Loader> {
-  const pipeline = sharedRuns((context) =>
-    runContentPipeline({
+  const pipeline = sharedRuns((context) => {
+    const run: PipelineOptions = {
       root: fileURLToPath(context.config.root),
       contentDir: options.contentDir,
       base: context.config.base,
       renderDir: renderedArticlesDir(context.config, options.contentDir),
       warn: (message) => context.logger.warn(message),
-    }),
-  );
+    };
+    return takeEarly(run) ?? runContentPipeline(run);
+  });
 
   const profiles = (collection: 'actors' | 'places'): Loader => ({
     name: `backstory-${collection}`,
@@ -94,6 +102,9 @@ export function contentLoaders(options: ContentLoaderOptions): Record<Collection
         const renderDir = renderedArticlesDir(context.config, options.contentDir);
         context.store.clear();
         for (const entry of result.articles) storeArticle(context, entry);
+        context.logger.info(
+          `${result.articles.length} ${result.articles.length === 1 ? 'article' : 'articles'} checked, annotated and rendered`,
+        );
         pruneRendered(
           renderDir,
           new Set(result.articles.map((entry) => path.basename(renderedFile(renderDir, entry.id, entry.digest)))),
@@ -105,7 +116,12 @@ export function contentLoaders(options: ContentLoaderOptions): Record<Collection
           const processed = await processArticle(split.entry, result.context);
           if (!processed.rendered || !processed.article) return report(context, processed.problems);
           const digest = context.generateDigest(`${split.entry.body}\0${JSON.stringify(split.entry.data)}`);
-          writeRendered(renderDir, split.entry.id, digest, processed.rendered);
+          writeRendered(
+            renderDir,
+            split.entry.id,
+            digest,
+            published(processed.rendered, processed.article, result.context),
+          );
           storeArticle(context, { ...split.entry, data: processed.article, digest });
           context.logger.info(`${file.file}: checked and rendered`);
         });

@@ -6,7 +6,8 @@
  *    checked here: every article needs their ids, kinds and names;
  * 2. the articles are shared out to worker threads (`contentWorker.ts`), each
  *    running `processArticle` on its run of files and writing every clean
- *    article's HTML and annotations to `renderDir` (`renderedArticles.ts`);
+ *    article's HTML, annotations and relations layout (the one costly part
+ *    of an article page) to `renderDir` (`renderedArticles.ts`);
  * 3. the results come back in file order, with every problem of every file.
  *
  * Nothing is published unless there are no problems at all: the loader
@@ -15,6 +16,7 @@
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { relationsGraph } from '../derive/relationsLayout.ts';
 import type { CheckContext } from './articleChecks.ts';
 import { checkContext, checkFile, checkFiles } from './checkContent.ts';
 import {
@@ -25,8 +27,8 @@ import {
   readContentFile,
 } from './contentFiles.ts';
 import type { ContentProblem } from './problems.ts';
-import { processArticle } from './processArticle.ts';
-import { writeRendered } from './renderedArticles.ts';
+import { processArticle, type RenderedArticle } from './processArticle.ts';
+import { type PublishedArticle, writeRendered } from './renderedArticles.ts';
 import type { Actor, Article, Place } from './schema.ts';
 
 export interface PipelineOptions {
@@ -70,6 +72,34 @@ export interface ArticleOutcome {
   file: string;
   problems: ContentProblem[];
   entry?: PipelineEntry<Article> | undefined;
+}
+
+/**
+ * A run started before Astro asks for it: `astro build` spends seconds
+ * setting up (Vite, the content config) between reading its config and
+ * syncing content, and the workers can use them. The integration starts the
+ * run (`startEarly`), the loader takes it (`takeEarly`) if it was started with
+ * the same options, else starts its own. Shared through globalThis: the
+ * integration and the loader live in different module graphs of one process.
+ */
+const EARLY = Symbol.for('backstory.contentPipeline.early');
+type Early = { key: string; run: Promise<PipelineResult> };
+const scope = globalThis as typeof globalThis & { [EARLY]?: Early };
+
+function keyOf({ root, contentDir, base, renderDir }: PipelineOptions): string {
+  return JSON.stringify([root, contentDir, base, renderDir]);
+}
+
+export function startEarly(options: PipelineOptions): void {
+  const run = runContentPipeline(options);
+  run.catch(() => {}); // the loader reports it when it takes the run
+  scope[EARLY] = { key: keyOf(options), run };
+}
+
+export function takeEarly(options: PipelineOptions): Promise<PipelineResult> | undefined {
+  const early = scope[EARLY];
+  delete scope[EARLY];
+  return early?.key === keyOf(options) ? early.run : undefined;
 }
 
 /** Below this many articles a worker's start-up (≈0.3 s) costs more than it saves. */
@@ -143,7 +173,7 @@ export async function processFiles(
       continue;
     }
     const digest = digestOf(entry.file, entry.body, JSON.stringify(entry.data), context.base, contextKey(context));
-    writeRendered(renderDir, entry.id, digest, processed.rendered);
+    writeRendered(renderDir, entry.id, digest, published(processed.rendered, processed.article, context));
     outcomes.push({
       file: entry.file,
       problems: [],
@@ -151,6 +181,19 @@ export async function processFiles(
     });
   }
   return outcomes;
+}
+
+/**
+ * What the pages read of a clean article: its HTML and annotations, and its
+ * relations laid out once (the page fits them to its drawings), actors in the
+ * article's order.
+ */
+export function published(rendered: RenderedArticle, article: Article, { entities }: CheckContext): PublishedArticle {
+  const actors = article.actors.flatMap((ref) => {
+    const entity = entities[`actor:${ref.id}`];
+    return entity ? [{ id: ref.id, name: entity.name, kind: entity.kind }] : [];
+  });
+  return { ...rendered, relations: relationsGraph(article.relations, actors) };
 }
 
 /** The context as a worker receives it: sets travel as arrays. */

@@ -51,7 +51,11 @@ export async function processArticle(entry: RawEntry, context: CheckContext): Pr
   const parsed = parseEntry(entry);
   if (!parsed.success) return { problems: zodProblems(entry, parsed.error) };
   const article = parsed.data as Article;
-  const file = new VFile({ value: entry.body, path: entry.file, data: { astro: { frontmatter: { ...article } } } });
+  const file = new VFile({
+    value: entry.body,
+    path: entry.file,
+    data: { astro: { frontmatter: { ...article } }, article },
+  });
   const problems: ContentProblem[] = [];
   let html: string | undefined;
   try {

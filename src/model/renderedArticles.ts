@@ -2,8 +2,8 @@
  * Where a published article's HTML and annotations wait for the pages.
  *
  * The content pipeline renders every article once (on worker threads) and
- * writes `{ html, annotations }` to `<dir>/<id>.<digest>.json`; the article
- * page and the derived data read it back. Astro's content data store keeps
+ * writes `{ html, annotations, relations }` to `<dir>/<id>.<digest>.json`;
+ * the article page and the derived data read it back. Astro's content data store keeps
  * only the validated frontmatter: the store is serialised as a whole after
  * the sync and parsed as a whole by the build, and with ~40 KB of HTML and
  * annotations per article that alone took seconds per thousand articles.
@@ -17,22 +17,35 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RelationsGraph } from '../derive/relationsLayout.ts';
 import type { RenderedArticle } from './processArticle.ts';
+
+/** What the pages read of an article: its HTML, its annotations, and its relations laid out once (`relationsGraph`). */
+export interface PublishedArticle extends RenderedArticle {
+  relations: RelationsGraph;
+}
 
 export function renderedFile(dir: string, id: string, digest: string): string {
   return path.join(dir, `${id}.${digest}.json`);
 }
 
 /** Written to a temporary name and renamed: a reader never sees half a file. */
-export function writeRendered(dir: string, id: string, digest: string, rendered: RenderedArticle): void {
-  mkdirSync(dir, { recursive: true });
+export function writeRendered(dir: string, id: string, digest: string, rendered: PublishedArticle): void {
   const target = renderedFile(dir, id, digest);
   const temporary = `${target}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temporary, JSON.stringify(rendered));
+  const text = JSON.stringify(rendered);
+  try {
+    writeFileSync(temporary, text);
+  } catch (error) {
+    // The folder is made on first use (not checked for every one of a thousand files).
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(temporary, text);
+  }
   renameSync(temporary, target);
 }
 
-export function readRendered(dir: string, id: string, digest: string): RenderedArticle {
+export function readRendered(dir: string, id: string, digest: string): PublishedArticle {
   const file = renderedFile(dir, id, digest);
   let text: string;
   try {
@@ -43,7 +56,7 @@ export function readRendered(dir: string, id: string, digest: string): RenderedA
         'It is written when the content is synced: run the build again, or `npm start` again.',
     );
   }
-  return JSON.parse(text) as RenderedArticle;
+  return JSON.parse(text) as PublishedArticle;
 }
 
 /** Removes what no current article uses (older digests, deleted articles). */

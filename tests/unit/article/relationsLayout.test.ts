@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  hypot,
-  layoutRelations,
-  relationSentence,
-  wrapLabel,
-} from '../../../src/components/article/lib/relationsLayout.ts';
+import { hypot, layoutRelations, relationSentence, wrapLabel } from '../../../src/derive/relationsLayout.ts';
 import type { Relation } from '../../../src/model/schema.ts';
 
 const actors = [

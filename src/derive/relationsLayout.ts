@@ -9,7 +9,7 @@
  * same picture. Labels sit under their node; node and label boxes are then
  * pushed apart until none overlap.
  */
-import type { Relation } from '../../../model/schema.ts';
+import type { Relation } from '../model/schema.ts';
 
 export type RelationKind = Relation['kind'];
 
@@ -111,19 +111,34 @@ interface Box {
   bottom: number;
 }
 
-export function layoutRelations(
+/**
+ * The part of the layout that does not depend on the drawing's size: which
+ * actors and relations are drawn, and where stress majorization puts the
+ * nodes. The content pipeline computes it once per article (on its worker
+ * threads); `fitRelations` then fits it into a drawing of any width.
+ * Plain JSON, so it travels between threads and into the rendered article.
+ */
+export interface RelationsGraph {
+  nodes: (DiagramNodeInput & { degree: number })[];
+  relations: Pick<Relation, 'from' | 'to' | 'kind'>[];
+  /** Node positions in graph units, in the order of `nodes`. */
+  x: number[];
+  y: number[];
+}
+
+export function relationsGraph(
   relations: readonly Pick<Relation, 'from' | 'to' | 'kind'>[],
   /** The actors, in the order the article declares them (that order seeds the layout). */
   actors: readonly DiagramNodeInput[],
-  { width = 340, fontSize = 11, wrapAt = 15 }: LayoutOptions = {},
-): RelationsDiagram {
+): RelationsGraph {
   const known = new Map(actors.map((actor) => [actor.id, actor]));
-  const used = relations.filter((r) => known.has(r.from) && known.has(r.to) && r.from !== r.to);
+  const used = relations
+    .filter((r) => known.has(r.from) && known.has(r.to) && r.from !== r.to)
+    .map(({ from, to, kind }) => ({ from, to, kind }));
   const inRelations = new Set(used.flatMap((r) => [r.from, r.to]));
-  const inputs = actors.filter((actor) => inRelations.has(actor.id));
+  const inputs = actors.filter((actor) => inRelations.has(actor.id)).map(({ id, name, kind }) => ({ id, name, kind }));
   const n = inputs.length;
-  if (n === 0) return { width, height: 0, nodes: [], edges: [] };
-
+  if (n === 0) return { nodes: [], relations: [], x: [], y: [] };
   const index = new Map(inputs.map((node, i) => [node.id, i]));
   const degree = new Array<number>(n).fill(0);
   for (const r of used) {
@@ -196,10 +211,39 @@ export function layoutRelations(
       Y[i] = ny / sumW;
     }
   }
-  for (let i = 0; i < n; i += 1) {
-    xs[i] = X[i] as number;
-    ys[i] = Y[i] as number;
-  }
+  return {
+    nodes: inputs.map((node, i) => ({ ...node, degree: degree[i] as number })),
+    relations: used,
+    x: Array.from(X),
+    y: Array.from(Y),
+  };
+}
+
+/** The relations drawn: `relationsGraph` fitted into a drawing `width` wide (see `fitRelations`). */
+export function layoutRelations(
+  relations: readonly Pick<Relation, 'from' | 'to' | 'kind'>[],
+  actors: readonly DiagramNodeInput[],
+  options: LayoutOptions = {},
+): RelationsDiagram {
+  return fitRelations(relationsGraph(relations, actors), options);
+}
+
+/**
+ * Fits a graph into the drawing: room for labels under and beside nodes,
+ * node and label boxes pushed apart until none overlap, edges from node edge
+ * to node edge (curved apart when one pair has several relations).
+ */
+export function fitRelations(
+  graph: RelationsGraph,
+  { width = 340, fontSize = 11, wrapAt = 15 }: LayoutOptions = {},
+): RelationsDiagram {
+  const inputs = graph.nodes;
+  const used = graph.relations;
+  const n = inputs.length;
+  if (n === 0) return { width, height: 0, nodes: [], edges: [] };
+  const degree = inputs.map((node) => node.degree);
+  const xs = [...graph.x];
+  const ys = [...graph.y];
 
   // 2. Fit into the drawing, leaving room for labels under and beside nodes.
   const labels = inputs.map((node) => wrapLabel(node.name, wrapAt));
@@ -268,8 +312,10 @@ export function layoutRelations(
   }
 
   const round = (value: number) => Math.round(value * 10) / 10;
-  const nodes: DiagramNode[] = inputs.map((node, i) => ({
-    ...node,
+  const nodes: DiagramNode[] = inputs.map(({ id, name, kind }, i) => ({
+    id,
+    name,
+    kind,
     x: round(px[i] as number),
     y: round(py[i] as number),
     labelLines: labels[i] as string[],
