@@ -522,7 +522,8 @@ describe('huge input finishes quickly and passes or fails cleanly', () => {
   const paragraph =
     'Khalifa Haftar left Moscow on Monday after talks with Vladimir Putin. Hours later, he flew to Amman. Egypt backs Haftar, officials said. "It was a blow," said Kirill Semyonov.';
 
-  it('a 5 MB body', { timeout: 60_000 }, async () => {
+  // The check renders the article (as the build does): a 5 MB body is ≈200,000 mentions.
+  it('a 5 MB body', { timeout: 90_000 }, async () => {
     const world = baseWorld();
     const blocks = Math.ceil(5_000_000 / (paragraph.length + 2));
     world.article.body = Array.from({ length: blocks }, () => paragraph).join('\n\n');
@@ -531,7 +532,7 @@ describe('huge input finishes quickly and passes or fails cleanly', () => {
     const { problems } = await checkOnDisk(world);
     const took = performance.now() - started;
     expect(describeProblems(problems)).toBe('(no problem reported)');
-    expect(took, `${Math.round(took)} ms`).toBeLessThan(20_000);
+    expect(took, `${Math.round(took)} ms`).toBeLessThan(45_000);
   });
 
   it('10,000 aliases that are not in the text: one problem each, naming its alias', { timeout: 60_000 }, async () => {
