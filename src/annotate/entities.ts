@@ -1,10 +1,10 @@
 /**
  * The site's entity index (`actor:<id>` / `place:<id>` → kind and name) that
- * `annotationPlugins` needs, built from the content files:
+ * the annotation plugins need, built from the content files:
  *
  * ```js
  * const { entries } = await readContentDir(root);
- * annotationPlugins({ base, entities: entityIndex(entries) });
+ * articleProcessor({ base, entities: entityIndex(entries) });
  * ```
  */
 import type { RawEntry } from '../model/contentFiles.ts';

@@ -1,13 +1,12 @@
 /**
- * How `rehypeCollect` stores an article's `ArticleAnnotations` in the
- * frontmatter (`remarkPluginFrontmatter.annotations`), and how readers get the
- * full object back (`unpackAnnotations`, used by `readAnnotations` and
- * `annotationsOf`).
+ * How `rehypeCollect` stores an article's `ArticleAnnotations`
+ * (`file.data.astro.frontmatter.annotations`, then the rendered-article file
+ * the pages read, see `src/model/renderedArticles.ts`), and how readers get
+ * the full object back (`unpackAnnotations`, `readStoredAnnotations`).
  *
- * Why: Astro keeps every rendered entry in its content data store and compiles
- * that store into the build as one JavaScript string, at a cost that grows
- * faster than its size. The annotations were a third of it: hundreds of small
- * objects per article, each repeating its field names and its sentence. Packed,
+ * Why: every article's annotations are written, read and parsed once per
+ * build: hundreds of small objects per article, each repeating its field
+ * names and its sentence. Packed,
  * a mention is a tuple, its sentence is left out when the paragraph's text
  * gives it back, and `index`, `counts` and `events` are recomputed.
  *
@@ -99,6 +98,21 @@ function eventsOf(dates: readonly AnnotatedDate[]): ArticleAnnotations['events']
   for (const date of dates) events[date.eventId] ??= { id: date.id, paragraphId: date.paragraphId };
   return events;
 }
+
+/** The full annotations from a stored value (packed or not), unpacked once per value; `undefined` when it is neither. */
+export function readStoredAnnotations(stored: unknown): ArticleAnnotations | undefined {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  let annotations = unpacked.get(stored);
+  if (!annotations) {
+    if (isPackedAnnotations(stored)) annotations = unpackAnnotations(stored);
+    else if ('version' in stored && stored.version === 1) annotations = stored as ArticleAnnotations;
+    else return undefined;
+    unpacked.set(stored, annotations);
+  }
+  return annotations;
+}
+
+const unpacked = new WeakMap<object, ArticleAnnotations>();
 
 /** The full annotations from their stored form (packed or not). */
 export function unpackAnnotations(stored: PackedAnnotations | ArticleAnnotations): ArticleAnnotations {

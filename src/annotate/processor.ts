@@ -16,7 +16,9 @@
  * stable id). Smartypants stays off: the rendered text equals the source.
  *
  * `inspect` runs on the Markdown tree before any annotation plugin changes it
- * (the content check reads the body text there, from the same parse).
+ * (the content check reads the body text there, from the same parse);
+ * `inspectHtml` on the annotated HTML tree just before it is serialised (the
+ * annotation report reads it there).
  */
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -32,20 +34,21 @@ import type { AnnotateOptions } from './types.ts';
 
 export interface ProcessorOptions {
   inspect?: Pluggable | undefined;
+  inspectHtml?: Pluggable | undefined;
 }
 
-export function articleProcessor(options: AnnotateOptions, { inspect }: ProcessorOptions = {}) {
+export function articleProcessor(options: AnnotateOptions, { inspect, inspectHtml }: ProcessorOptions = {}) {
   const processor = unified().use(remarkParse).use(remarkGfm);
   if (inspect) processor.use([inspect]);
-  return processor
+  processor
     .use(remarkOverrides, options)
     .use(remarkDates)
     .use(remarkMentions, options)
     .use(remarkRehype)
     .use(rehypeAnchors)
-    .use(rehypeCollect)
-    .use(rehypeStringify)
-    .freeze();
+    .use(rehypeCollect);
+  if (inspectHtml) processor.use([inspectHtml]);
+  return processor.use(rehypeStringify).freeze();
 }
 
 export type ArticleProcessor = ReturnType<typeof articleProcessor>;

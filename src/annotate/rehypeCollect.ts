@@ -4,8 +4,8 @@
  *
  * Runs last among the annotation plugins. It walks the rendered tree and
  * writes an `ArticleAnnotations` object (see `types.ts`), packed (see
- * `packed.ts`), to `file.data.astro.frontmatter.annotations`, which pages read
- * with `readAnnotations(remarkPluginFrontmatter, id)`:
+ * `packed.ts`), to `file.data.astro.frontmatter.annotations`; the content
+ * pipeline stores it with the article's HTML for the pages:
  *
  * ```html
  * <p id="p-0x1y2z3">Hours later, he left <a class="mention mention--city" data-entity="place:moscow" id="m-moscow-1" …>Moscow</a>.…</p>
@@ -32,7 +32,7 @@ import type { AnnotatedBlock, AnnotatedDate, AnnotatedMention, ArticleAnnotation
 export default function rehypeCollect() {
   return (tree: Root, file: VFile): void => {
     if (!readArticle(file)) return;
-    // Stored packed (see packed.ts); `readAnnotations` gives the full object back.
+    // Stored packed (see packed.ts); `unpackAnnotations` gives the full object back.
     const annotations = packAnnotations(collectAnnotations(tree));
     file.data.astro = { ...file.data.astro, frontmatter: { ...file.data.astro?.frontmatter, annotations } };
   };

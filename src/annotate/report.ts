@@ -11,15 +11,14 @@
  *
  * `scripts/annotation-report.ts` is the command line around it.
  */
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { Root as HastRoot } from 'hast';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { normaliseSpace } from '../model/bodyText.ts';
 import type { RawEntry } from '../model/contentFiles.ts';
 import { type Article, articleSchema } from '../model/schema.ts';
 import { aliasParts } from './article.ts';
-import { annotationPlugins } from './index.ts';
-import { storedAnnotations } from './readAnnotations.ts';
+import { readStoredAnnotations } from './packed.ts';
+import { articleProcessor } from './processor.ts';
 import { type Suggestion, suggestAnnotations } from './suggestions.ts';
 import type { AnnotateOptions, ArticleAnnotations, EntityKey } from './types.ts';
 
@@ -113,24 +112,15 @@ export function formatReport(report: ArticleReport): string {
   return lines.join('\n');
 }
 
-/**
- * Render articles with the real processor (as `astro.config.mjs` sets it up:
- * no smartypants, the annotation plugins) and report on each.
- */
+/** Render articles with the build's article processor (`processor.ts`) and report on each. */
 export async function createAnnotationReporter(
   options: AnnotateOptions,
 ): Promise<(entry: RawEntry) => Promise<ArticleReport>> {
-  const plugins = annotationPlugins(options);
   let tree: HastRoot | undefined;
   const captureTree = () => (rendered: HastRoot) => {
     tree = structuredClone(rendered);
   };
-  const processor = await createMarkdownProcessor({
-    smartypants: false,
-    syntaxHighlight: false,
-    remarkPlugins: plugins.remarkPlugins,
-    rehypePlugins: [...plugins.rehypePlugins, captureTree],
-  });
+  const processor = articleProcessor(options, { inspectHtml: captureTree });
   return async (entry) => {
     const empty: ArticleReport = {
       file: entry.file,
@@ -144,13 +134,16 @@ export async function createAnnotationReporter(
     tree = undefined;
     let frontmatter: Record<string, unknown>;
     try {
-      frontmatter = (
-        await processor.render(entry.body, { frontmatter: structuredClone(entry.data) as Record<string, unknown> })
-      ).metadata.frontmatter;
+      const file = new VFile({
+        value: entry.body,
+        data: { astro: { frontmatter: { ...parsed.data } }, article: parsed.data },
+      });
+      await processor.process(file);
+      frontmatter = file.data.astro?.frontmatter ?? {};
     } catch (error) {
       return { ...empty, error: messageOf(error) };
     }
-    const annotations = storedAnnotations(frontmatter);
+    const annotations = readStoredAnnotations(frontmatter.annotations);
     if (!annotations || !tree) return { ...empty, error: 'the annotation plugins produced nothing' };
     return reportArticle({ file: entry.file, article: parsed.data, annotations, tree, entities: options.entities });
   };

@@ -60,7 +60,7 @@ export interface AnnotatedDate {
 /**
  * Everything the pages and derived data need about one article's annotations,
  * written by `rehypeCollect` to `remarkPluginFrontmatter.annotations` (packed,
- * see `packed.ts`: read it with `readAnnotations`). All of it is plain JSON.
+ * see `packed.ts`: read it with `unpackAnnotations`). All of it is plain JSON.
  */
 export interface ArticleAnnotations {
   version: 1;

@@ -4,7 +4,7 @@
  * the article page, the derived data and the exports.
  */
 import type { CollectionEntry } from 'astro:content';
-import { isPackedAnnotations, unpackAnnotations } from '../annotate/packed.ts';
+import { unpackAnnotations } from '../annotate/packed.ts';
 import type { ArticleAnnotations } from '../annotate/types.ts';
 import type { RelationsGraph } from '../derive/relationsLayout.ts';
 import { readRendered } from '../model/renderedArticles.ts';
@@ -31,7 +31,7 @@ export function articleText(entry: Pick<CollectionEntry<'articles'>, 'id' | 'dig
     const { html, annotations, relations } = readRendered(dir, entry.id, String(entry.digest));
     text = {
       html,
-      annotations: isPackedAnnotations(annotations) ? unpackAnnotations(annotations) : annotations,
+      annotations: unpackAnnotations(annotations),
       relations,
     };
     texts.set(key, text);

@@ -91,8 +91,8 @@ declare module 'vfile' {
 
 /**
  * `readBodyText(entry.body)`, once per entry: the content check asks for it,
- * and the parallel content reader (`readContentSnapshot`) may have worked it
- * out already on another thread (`rememberBodyText`).
+ * and `processArticle` has usually recorded it already from the render's own
+ * parse (`rememberBodyText`).
  */
 export function bodyTextOf(entry: { body: string }): BodyText {
   let text = bodyTexts.get(entry);

@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPackedAnnotations, unpackAnnotations } from '../../src/annotate/packed.ts';
+import { unpackAnnotations } from '../../src/annotate/packed.ts';
 import { runContentPipeline } from '../../src/model/contentPipeline.ts';
 import { readRendered } from '../../src/model/renderedArticles.ts';
 
@@ -93,7 +93,7 @@ describe('the content pipeline', () => {
     for (const article of articles) {
       const { html, annotations } = readRendered(renderDir, article.id, article.digest);
       expect(html).toContain('data-entity="actor:putin"');
-      const unpacked = isPackedAnnotations(annotations) ? unpackAnnotations(annotations) : annotations;
+      const unpacked = unpackAnnotations(annotations);
       expect(unpacked.mentions.map((m) => m.text)).toContain('Putin');
     }
     const written = await readdir(renderDir);

@@ -3,7 +3,6 @@
  * read as `remarkPluginFrontmatter.annotations`.
  */
 import { describe, expect, it } from 'vitest';
-import { readAnnotations } from '../../../src/annotate/readAnnotations.ts';
 import { paragraphId } from '../../../src/annotate/text.ts';
 import type { ArticleAnnotations } from '../../../src/annotate/types.ts';
 import { article, render } from './helpers.ts';
@@ -127,18 +126,5 @@ describe('rehypeCollect', () => {
   it('is JSON all the way through', async () => {
     const { annotations } = await render('Putin left Moscow Hours later.', frontmatter);
     expect(JSON.parse(JSON.stringify(annotations))).toEqual(annotations);
-  });
-});
-
-describe('readAnnotations', () => {
-  it('returns the annotations of a rendered article', async () => {
-    const { frontmatter: out } = await render('Putin left.', frontmatter);
-    expect(readAnnotations(out, 'test').mentions).toHaveLength(1);
-  });
-
-  it('stops the build when Astro kept an article whose rendering failed', () => {
-    expect(() => readAnnotations({}, 'how-putin')).toThrow(
-      /"how-putin" was not annotated: .*Error rendering how-putin/,
-    );
   });
 });

@@ -9,8 +9,8 @@ import { type DefaultTreeAdapterMap, parseFragment } from 'parse5';
 import { VFile } from 'vfile';
 import { vi } from 'vitest';
 import { stringify } from 'yaml';
+import { readStoredAnnotations } from '../../../src/annotate/packed.ts';
 import { articleProcessor } from '../../../src/annotate/processor.ts';
-import { storedAnnotations } from '../../../src/annotate/readAnnotations.ts';
 import type { AnnotateOptions, ArticleAnnotations, EntityInfo } from '../../../src/annotate/types.ts';
 import { type RawEntry, readContentDir } from '../../../src/model/contentFiles.ts';
 
@@ -68,7 +68,11 @@ export async function render(
   const result = await (await processor(options)).render(body, { frontmatter });
   const out = result.metadata.frontmatter as Frontmatter;
   // Stored packed: read back the way pages do.
-  return { html: result.code, frontmatter: out, annotations: storedAnnotations(out) as ArticleAnnotations };
+  return {
+    html: result.code,
+    frontmatter: out,
+    annotations: readStoredAnnotations(out.annotations) as ArticleAnnotations,
+  };
 }
 
 /** The error a render fails with (Astro's processor also logs it: kept off the test output). */
