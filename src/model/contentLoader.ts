@@ -30,14 +30,13 @@ import {
   type PipelineEntry,
   type PipelineOptions,
   type PipelineResult,
-  published,
+  processFile,
   runContentPipeline,
   takeEarly,
 } from './contentPipeline.ts';
 import { parseEntry } from './parseEntry.ts';
 import { ContentError } from './problems.ts';
-import { processArticle } from './processArticle.ts';
-import { pruneRendered, renderedArticlesDir, renderedFile, writeRendered } from './renderedArticles.ts';
+import { pruneRendered, renderedArticlesDir, renderedFile } from './renderedArticles.ts';
 
 export interface ContentLoaderOptions {
   /** The folder holding `articles/`, `actors/` and `places/`, relative to the project root or absolute. */
@@ -110,19 +109,9 @@ export function contentLoaders(options: ContentLoaderOptions): Record<Collection
           new Set(result.articles.map((entry) => path.basename(renderedFile(renderDir, entry.id, entry.digest)))),
         );
         watch(context, options, 'articles', async (file) => {
-          const split = await readContentFile(file);
-          const problems = split.ok ? checkFile(split.entry) : [split.problem];
-          if (!split.ok || problems.length > 0) return report(context, problems);
-          const processed = await processArticle(split.entry, result.context);
-          if (!processed.rendered || !processed.article) return report(context, processed.problems);
-          const digest = context.generateDigest(`${split.entry.body}\0${JSON.stringify(split.entry.data)}`);
-          writeRendered(
-            renderDir,
-            split.entry.id,
-            digest,
-            published(processed.rendered, processed.article, result.context),
-          );
-          storeArticle(context, { ...split.entry, data: processed.article, digest });
+          const outcome = await processFile(file, result.context, renderDir);
+          if (!outcome.entry) return report(context, outcome.problems);
+          storeArticle(context, outcome.entry);
           context.logger.info(`${file.file}: checked and rendered`);
         });
       },
@@ -172,6 +161,8 @@ function watch(
   if (!watcher) return;
   const root = fileURLToPath(context.config.root);
   const folder = path.resolve(root, options.contentDir, collection);
+  // Vite watches the project; a content folder elsewhere (CONTENT_DIR) is added.
+  watcher.add(folder);
   const fileOf = (changed: string) => {
     if (path.dirname(changed) !== folder || !changed.endsWith('.md')) return undefined;
     return { collection, file: path.posix.join(options.contentDir, collection, path.basename(changed)), path: changed };

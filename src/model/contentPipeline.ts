@@ -155,32 +155,36 @@ export async function processFiles(
   renderDir: string,
 ): Promise<ArticleOutcome[]> {
   const outcomes: ArticleOutcome[] = [];
-  for (const file of files) {
-    const split = await readContentFile(file);
-    if (!split.ok) {
-      outcomes.push({ file: file.file, problems: [split.problem] });
-      continue;
-    }
-    const { entry } = split;
-    const problems = checkFile(entry);
-    if (problems.length > 0) {
-      outcomes.push({ file: entry.file, problems });
-      continue;
-    }
-    const processed = await processArticle(entry, context);
-    if (!processed.rendered || !processed.article || processed.problems.length > 0) {
-      outcomes.push({ file: entry.file, problems: processed.problems });
-      continue;
-    }
-    const digest = digestOf(entry.file, entry.body, JSON.stringify(entry.data), context.base, contextKey(context));
-    writeRendered(renderDir, entry.id, digest, published(processed.rendered, processed.article, context));
-    outcomes.push({
-      file: entry.file,
-      problems: [],
-      entry: { id: entry.id, file: entry.file, data: processed.article, digest, body: entry.body },
-    });
-  }
+  for (const file of files) outcomes.push(await processFile(file, context, renderDir));
   return outcomes;
+}
+
+/**
+ * One article file, read, checked and rendered; when it is clean, its HTML,
+ * annotations and relations are written to `renderDir` and its entry comes
+ * back (the dev server runs this for a saved file).
+ */
+export async function processFile(
+  file: ContentFile,
+  context: CheckContext,
+  renderDir: string,
+): Promise<ArticleOutcome> {
+  const split = await readContentFile(file);
+  if (!split.ok) return { file: file.file, problems: [split.problem] };
+  const { entry } = split;
+  const problems = checkFile(entry);
+  if (problems.length > 0) return { file: entry.file, problems };
+  const processed = await processArticle(entry, context);
+  if (!processed.rendered || !processed.article || processed.problems.length > 0) {
+    return { file: entry.file, problems: processed.problems };
+  }
+  const digest = digestOf(entry.file, entry.body, JSON.stringify(entry.data), context.base, contextKey(context));
+  writeRendered(renderDir, entry.id, digest, published(processed.rendered, processed.article, context));
+  return {
+    file: entry.file,
+    problems: [],
+    entry: { id: entry.id, file: entry.file, data: processed.article, digest, body: entry.body },
+  };
 }
 
 /**
@@ -188,7 +192,7 @@ export async function processFiles(
  * relations laid out once (the page fits them to its drawings), actors in the
  * article's order.
  */
-export function published(rendered: RenderedArticle, article: Article, { entities }: CheckContext): PublishedArticle {
+function published(rendered: RenderedArticle, article: Article, { entities }: CheckContext): PublishedArticle {
   const actors = article.actors.flatMap((ref) => {
     const entity = entities[`actor:${ref.id}`];
     return entity ? [{ id: ref.id, name: entity.name, kind: entity.kind }] : [];
