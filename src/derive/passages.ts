@@ -15,12 +15,16 @@ export function normaliseQuote(text: string): string {
     .trim();
 }
 
+/** Index of the first block (paragraph or heading) whose text contains the quote, or -1 (also for an empty quote). */
+export function quoteBlockIndex(blocks: readonly AnnotatedBlock[], quote: string): number {
+  const needle = normaliseQuote(quote);
+  if (needle === '') return -1;
+  return normalisedTexts(blocks).findIndex((text) => text.includes(needle));
+}
+
 /** Id of the first block (paragraph or heading) whose text contains the quote, or `null`. */
 export function blockOfQuote(blocks: readonly AnnotatedBlock[], quote: string): string | null {
-  const needle = normaliseQuote(quote);
-  if (needle === '') return null;
-  const at = normalisedTexts(blocks).findIndex((text) => text.includes(needle));
-  return at === -1 ? null : (blocks[at]?.id ?? null);
+  return blocks[quoteBlockIndex(blocks, quote)]?.id ?? null;
 }
 
 /**

@@ -137,26 +137,15 @@ function bodyTree(body: string): Root {
   return unified().use(remarkParse).use(remarkDirective).parse(body);
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** `2020-01-15` (string or YAML Date) → `January 15, 2020`, the seed's date line. */
 function dateLine(value: unknown): string {
   const iso = value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return `${MONTHS[month - 1]} ${day}, ${year}`;
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', {
+    month: 'long',
+    day: 'numeric',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /**

@@ -3,6 +3,7 @@
  * attributions, each tied to the paragraph where the attribution is made.
  */
 import type { AnnotatedBlock } from '../../../annotate/types.ts';
+import { quoteBlockIndex } from '../../../derive/passages.ts';
 import type { Source } from '../../../model/schema.ts';
 
 export interface SourceEntry {
@@ -25,44 +26,17 @@ export interface GroupedSources {
   anonymous: SourceEntry[];
 }
 
-/** Quotes are compared as a reader sees them: runs of space collapsed, curly quotes as straight ones. */
-export function normaliseQuote(text: string): string {
-  return text
-    .replace(/[\u2018\u2019\u201A\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201E\u2033]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** The first block whose text contains the quote (headings included: a quote may sit in one). */
 export function findBlockByQuote(
   blocks: readonly AnnotatedBlock[],
   quote: string,
 ): { block: AnnotatedBlock; paragraphNumber: number | undefined } | undefined {
-  const needle = normaliseQuote(quote);
-  if (needle === '') return undefined;
-  const texts = normalisedTexts(blocks);
-  let paragraphs = 0;
-  for (const [i, block] of blocks.entries()) {
-    if (block.kind === 'paragraph') paragraphs += 1;
-    if (texts[i]?.includes(needle)) {
-      return { block, paragraphNumber: block.kind === 'paragraph' ? paragraphs : undefined };
-    }
-  }
-  return undefined;
+  const at = quoteBlockIndex(blocks, quote);
+  const block = blocks[at];
+  if (!block) return undefined;
+  const paragraphs = blocks.slice(0, at + 1).filter((candidate) => candidate.kind === 'paragraph').length;
+  return { block, paragraphNumber: block.kind === 'paragraph' ? paragraphs : undefined };
 }
-
-/** The blocks' texts as `normaliseQuote` leaves them, once per list of blocks (every source searches the same ones). */
-function normalisedTexts(blocks: readonly AnnotatedBlock[]): string[] {
-  let texts = normalised.get(blocks);
-  if (!texts) {
-    texts = blocks.map((block) => normaliseQuote(block.text));
-    normalised.set(blocks, texts);
-  }
-  return texts;
-}
-
-const normalised = new WeakMap<readonly AnnotatedBlock[], string[]>();
 
 export function groupSources(sources: readonly Source[], blocks: readonly AnnotatedBlock[] = []): GroupedSources {
   const entries = sources.map((source): SourceEntry => {
