@@ -2,39 +2,18 @@
  * axe-core on every built page, in the light and the dark colour scheme: zero
  * violations (the product budget), and no Content-Security-Policy violation.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSER_TIMEOUT_MS,
-  formatViolations,
-  launchBrowser,
-  openPage,
-  type PageVisit,
-  runAxe,
-  setColorScheme,
-} from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { formatViolations, runAxe, setColorScheme } from '../support/browser.ts';
+import { browserSession, sharedVisit } from '../support/browserSession.ts';
 import { ensureBuild } from '../support/builds.ts';
 import { listPages, pageUrl } from '../support/sitePages.ts';
-import { type StaticServer, serveStatic } from '../support/staticServer.ts';
 
 const build = await ensureBuild({ base: '/' });
 const pages = listPages(build.dir);
 
-let browser: Browser;
-let server: StaticServer;
+const session = browserSession([build]);
 /** One page, reused for every URL: loading axe dominates, a new context per page would add a third. */
-let visit: PageVisit;
-
-beforeAll(async () => {
-  server = await serveStatic({ root: build.dir, base: build.base });
-  browser = await launchBrowser();
-  visit = await openPage(browser, server.origin);
-}, BROWSER_TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const visit = sharedVisit(() => session.open(build));
 
 it('the build has pages to check', () => {
   expect(pages.map((page) => page.path)).toContain('/');
@@ -46,7 +25,7 @@ describe.each(pages)('$path', (page) => {
   // axe then measured.
   it.each(['light', 'dark'] as const)('has no accessibility or CSP violation in %s mode', async (colorScheme) => {
     await setColorScheme(visit.page, colorScheme);
-    await visit.goto(pageUrl(server.url, page.path));
+    await visit.goto(pageUrl(session.server(build).url, page.path));
     // Read before axe is injected, so only the page's own CSP violations count.
     const { cspViolations } = await visit.problems();
     const violations = await runAxe(visit.page);

@@ -3,31 +3,19 @@
  * on screen (with and without JavaScript), a shared link to a passage opens
  * scrolled to it, and the page loads cleanly from the site alone.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readArticleSource } from '../support/articleSource.ts';
-import { BROWSER_TIMEOUT_MS, launchBrowser, listProblems, openPage } from '../support/browser.ts';
+import { listProblems, PHONE } from '../support/browser.ts';
+import { browserSession } from '../support/browserSession.ts';
 import { ensureBuild } from '../support/builds.ts';
 import { attr, byTag, type Element, elements, normaliseSpace } from '../support/html.ts';
 import { listArticles, pageUrl, readPage, type SitePage } from '../support/sitePages.ts';
-import { type StaticServer, serveStatic } from '../support/staticServer.ts';
 
 const build = await ensureBuild({ base: '/' });
 const articles = listArticles(build);
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic({ root: build.dir, base: build.base });
-  browser = await launchBrowser();
-}, BROWSER_TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession([build]);
 
 it('the build has at least one article page', () => {
   expect(articles.map((article) => article.slug)).not.toEqual([]);
@@ -58,10 +46,10 @@ function linkablePassage(page: SitePage): string | undefined {
 
 describe.each(articles)('article $slug', ({ slug, page }) => {
   const source = () => readArticleSource(slug);
-  const url = () => pageUrl(server.url, page.path);
+  const url = () => pageUrl(session.server(build).url, page.path);
 
   it('shows the headline as the one main heading, and in the window title', async () => {
-    const visit = await openPage(browser, server.origin, { url: url() });
+    const visit = await session.open(build, { url: url() });
     try {
       const heading = visit.page.getByRole('heading', { level: 1 });
       expect(await heading.count()).toBe(1);
@@ -75,7 +63,7 @@ describe.each(articles)('article $slug', ({ slug, page }) => {
   });
 
   it('shows the summary and every paragraph and heading of the article text', async () => {
-    const visit = await openPage(browser, server.origin, { url: url() });
+    const visit = await session.open(build, { url: url() });
     try {
       const { dek, blocks } = source();
       expect(blocks.length, `no paragraphs in ${source().file}`).toBeGreaterThan(0);
@@ -87,7 +75,7 @@ describe.each(articles)('article $slug', ({ slug, page }) => {
   });
 
   it('is fully readable with JavaScript disabled', async () => {
-    const visit = await openPage(browser, server.origin, { url: url(), javaScriptEnabled: false });
+    const visit = await session.open(build, { url: url(), javaScriptEnabled: false });
     try {
       const { title, dek, blocks } = source();
       const missing = await missingText(visit.page, [normaliseSpace(title), normaliseSpace(dek), ...blocks]);
@@ -101,7 +89,7 @@ describe.each(articles)('article $slug', ({ slug, page }) => {
     const id = linkablePassage(page) ?? '';
     expect(id, 'no paragraph or heading in the article has an id to link to').not.toBe('');
     const target = `${url()}#${encodeURIComponent(id)}`;
-    const visit = await openPage(browser, server.origin, { ...PHONE, url: target });
+    const visit = await session.open(build, { ...PHONE, url: target });
     try {
       const inView = (passage: string) => {
         const element = document.getElementById(passage);
@@ -141,7 +129,7 @@ describe.each(articles)('article $slug', ({ slug, page }) => {
   });
 
   it('loads with no console error, no failed request and no request to another host', async () => {
-    const visit = await openPage(browser, server.origin);
+    const visit = await session.open(build);
     try {
       await visit.page.goto(url(), { waitUntil: 'networkidle' });
       const problems = listProblems(await visit.problems());

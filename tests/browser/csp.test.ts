@@ -11,41 +11,26 @@
  * `?actor=` redirect), at both bases. A canary first proves that the policy is
  * really applied and that a violation would be seen.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_TIMEOUT_MS, launchBrowser, openPage, type PageVisit } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { allowClipboard, DESKTOP, type PageVisit, twoFrames } from '../support/browser.ts';
+import { browserSession, sharedVisit } from '../support/browserSession.ts';
 import type { Build } from '../support/builds.ts';
 import { listArticles, listPages, pageUrl } from '../support/sitePages.ts';
-import { closeServers, ensureBuilds, serveBuilds } from '../support/sites.ts';
-import type { StaticServer } from '../support/staticServer.ts';
+import { ensureBuilds } from '../support/sites.ts';
 
 const builds = await ensureBuilds();
 const [rootBuild, subBuild] = builds as [Build, Build];
 
-let browser: Browser;
-let servers: Map<string, StaticServer>;
-
-beforeAll(async () => {
-  servers = await serveBuilds(builds);
-  browser = await launchBrowser();
-}, BROWSER_TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServers(servers);
-});
-
-/** Two frames: whatever the page's scripts do on load has been done. */
-const settle = (visit: PageVisit) =>
-  visit.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+const session = browserSession(builds);
 
 async function violations(visit: PageVisit): Promise<string[]> {
-  await settle(visit);
+  // Two frames: whatever the page's scripts do on load has been done.
+  await twoFrames(visit.page);
   return (await visit.problems()).cspViolations;
 }
 
 describe.each(builds)('at $base', (build: Build) => {
-  const server = () => servers.get(build.base) as StaticServer;
+  const server = () => session.server(build);
 
   it('every page is served with a script policy that forbids inline scripts', async () => {
     const missing: string[] = [];
@@ -59,7 +44,7 @@ describe.each(builds)('at $base', (build: Build) => {
   });
 
   it('canary: an inline script added to a page is refused, and the refusal is recorded', async () => {
-    const visit = await openPage(browser, server().origin, { url: server().url });
+    const visit = await session.open(build, { url: server().url });
     try {
       await visit.page.evaluate(() => {
         const script = document.createElement('script');
@@ -78,17 +63,9 @@ describe.each(builds)('at $base', (build: Build) => {
   });
 
   describe('features that run after the reader acts', () => {
-    let visit: PageVisit;
+    const visit = sharedVisit(async () => allowClipboard(await session.open(build, DESKTOP), server().origin));
     const articles = listArticles(build);
     const article = () => pageUrl(server().url, articles[0]?.page.path ?? '/');
-
-    beforeAll(async () => {
-      visit = await openPage(browser, server().origin, { viewport: { width: 1280, height: 800 } });
-      await visit.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server().origin });
-    });
-    afterAll(async () => {
-      await visit?.close();
-    });
 
     it('search: Pagefind loads its index and WebAssembly and shows results', async () => {
       await visit.goto(`${pageUrl(server().url, '/search/')}?q=Haftar`);
@@ -158,21 +135,14 @@ describe.each(builds)('at $base', (build: Build) => {
 describe(`every page under ${subBuild.base}`, () => {
   // At `/`, a11y.test.ts loads every page with the same recorder; here, the sub-path build.
   const pages = listPages(subBuild.dir);
-  let visit: PageVisit;
-
-  beforeAll(async () => {
-    visit = await openPage(browser, (servers.get(subBuild.base) as StaticServer).origin);
-  });
-  afterAll(async () => {
-    await visit?.close();
-  });
+  const visit = sharedVisit(() => session.open(subBuild));
 
   it('has as many pages as the root build', () => {
     expect(pages.map((page) => page.path)).toEqual(listPages(rootBuild.dir).map((page) => page.path));
   });
 
   it.each(pages)('$path loads without a CSP violation', async (page) => {
-    await visit.goto(pageUrl((servers.get(subBuild.base) as StaticServer).url, page.path));
+    await visit.goto(pageUrl(session.server(subBuild).url, page.path));
     const found = await violations(visit);
     expect(found, `CSP violations on ${page.path}:\n${found.join('\n')}`).toEqual([]);
   });

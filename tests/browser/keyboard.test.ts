@@ -5,29 +5,17 @@
  * and on screen, and there is no trap: Tab carries on round to the start,
  * Shift+Tab walks all the way back.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_TIMEOUT_MS, launchBrowser, openPage, type PageVisit, visibleText } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, visibleText } from '../support/browser.ts';
+import { browserSession, sharedVisit } from '../support/browserSession.ts';
 import { ensureBuild } from '../support/builds.ts';
 import { listArticles, pageUrl } from '../support/sitePages.ts';
-import { type StaticServer, serveStatic } from '../support/staticServer.ts';
 
 const build = await ensureBuild({ base: '/' });
 const articles = listArticles(build);
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
 
-let browser: Browser;
-let server: StaticServer;
-
-beforeAll(async () => {
-  server = await serveStatic({ root: build.dir, base: build.base });
-  browser = await launchBrowser();
-}, BROWSER_TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const session = browserSession([build]);
 
 type Stop = 'skip' | 'nav' | 'search' | 'toggle' | 'text' | 'panel' | 'footer' | 'other' | 'none';
 
@@ -96,15 +84,8 @@ function tabStops(page: Page): Promise<number> {
 }
 
 describe.each(articles)('article $slug, keyboard only', ({ page }) => {
-  let visit: PageVisit;
-  const url = () => pageUrl(server.url, page.path);
-
-  beforeAll(async () => {
-    visit = await openPage(browser, server.origin, DESKTOP);
-  });
-  afterAll(async () => {
-    await visit?.close();
-  });
+  const visit = sharedVisit(() => session.open(build, DESKTOP));
+  const url = () => pageUrl(session.server(build).url, page.path);
 
   it('Tab visits skip link, navigation, search, the marking toggle, the text, the panel and the footer in that order, each stop visibly focused, then comes round to the start', async () => {
     await visit.goto(url());

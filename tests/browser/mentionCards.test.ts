@@ -4,40 +4,19 @@
  * sub-path. The card must name the entity its file declares, and its link
  * must lead to that entity's page.
  */
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSER_TIMEOUT_MS,
-  launchBrowser,
-  listProblems,
-  openPage,
-  type PageVisit,
-  visibleText,
-  withoutAbortedRequests,
-} from '../support/browser.ts';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, listProblems, PHONE, visibleText, withoutAbortedRequests } from '../support/browser.ts';
+import { browserSession, sharedVisit } from '../support/browserSession.ts';
 import type { Build } from '../support/builds.ts';
 import { entityName } from '../support/contentSource.ts';
 import { attr, elements } from '../support/html.ts';
 import { listArticles, pageUrl, readPage, type SitePage } from '../support/sitePages.ts';
-import { closeServers, ensureBuilds, serveBuilds } from '../support/sites.ts';
-import type { StaticServer } from '../support/staticServer.ts';
+import { ensureBuilds } from '../support/sites.ts';
 
 const builds = await ensureBuilds();
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-let browser: Browser;
-let servers: Map<string, StaticServer>;
-
-beforeAll(async () => {
-  servers = await serveBuilds(builds);
-  browser = await launchBrowser();
-}, BROWSER_TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServers(servers);
-});
+const session = browserSession(builds);
 
 interface Mention {
   /** `id` of the mention element (the data contract gives every mention one). */
@@ -96,7 +75,7 @@ function linkOf(page: Page, mention: Mention): Locator {
 }
 
 describe.each(builds)('at $base', (build: Build) => {
-  const server = () => servers.get(build.base) as StaticServer;
+  const server = () => session.server(build);
   const articles = listArticles(build);
 
   describe.each(articles)('article $slug', ({ page }) => {
@@ -108,13 +87,7 @@ describe.each(builds)('at $base', (build: Build) => {
     });
 
     describe('with a mouse', () => {
-      let visit: PageVisit;
-      beforeAll(async () => {
-        visit = await openPage(browser, server().origin, DESKTOP);
-      });
-      afterAll(async () => {
-        await visit?.close();
-      });
+      const visit = sharedVisit(() => session.open(build, DESKTOP));
 
       it.each(mentions)('hovering $entity shows its card; moving away hides it', async (mention) => {
         await visit.goto(url());
@@ -150,13 +123,7 @@ describe.each(builds)('at $base', (build: Build) => {
     });
 
     describe('with a keyboard', () => {
-      let visit: PageVisit;
-      beforeAll(async () => {
-        visit = await openPage(browser, server().origin, DESKTOP);
-      });
-      afterAll(async () => {
-        await visit?.close();
-      });
+      const visit = sharedVisit(() => session.open(build, DESKTOP));
 
       /** Tab from the top of the page until a mention has focus; its id. */
       async function tabToFirstMention(): Promise<string> {
@@ -229,13 +196,7 @@ describe.each(builds)('at $base', (build: Build) => {
     });
 
     describe('on a touch screen', () => {
-      let visit: PageVisit;
-      beforeAll(async () => {
-        visit = await openPage(browser, server().origin, PHONE);
-      });
-      afterAll(async () => {
-        await visit?.close();
-      });
+      const visit = sharedVisit(() => session.open(build, PHONE));
 
       it.each(mentions)('the first tap on $entity opens its card and stays on the article', async (mention) => {
         await visit.goto(url());

@@ -5,36 +5,24 @@
  * plain link to its entity's page (which exists), and a copy-link control is
  * a plain link to its paragraph.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_TIMEOUT_MS, launchBrowser, listProblems, openPage, visibleText } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, listProblems, PHONE, visibleText } from '../support/browser.ts';
+import { browserSession } from '../support/browserSession.ts';
 import type { Build } from '../support/builds.ts';
 import { entityName } from '../support/contentSource.ts';
 import { listArticles, pageUrl } from '../support/sitePages.ts';
-import { closeServers, ensureBuilds, serveBuilds } from '../support/sites.ts';
-import type { StaticServer } from '../support/staticServer.ts';
+import { ensureBuilds } from '../support/sites.ts';
 
 const builds = await ensureBuilds();
 const SCREENS = [
-  { name: 'a phone', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-  { name: 'a desktop screen', viewport: { width: 1280, height: 800 } },
+  { name: 'a phone', ...PHONE },
+  { name: 'a desktop screen', ...DESKTOP },
 ];
 
-let browser: Browser;
-let servers: Map<string, StaticServer>;
-
-beforeAll(async () => {
-  servers = await serveBuilds(builds);
-  browser = await launchBrowser();
-}, BROWSER_TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServers(servers);
-});
+const session = browserSession(builds);
 
 describe.each(builds)('at $base', (build: Build) => {
-  const server = () => servers.get(build.base) as StaticServer;
+  const server = () => session.server(build);
 
   describe.each(listArticles(build))('article $slug, JavaScript disabled', ({ page }) => {
     const url = () => pageUrl(server().url, page.path);
@@ -42,7 +30,7 @@ describe.each(builds)('at $base', (build: Build) => {
     it.each(SCREENS)(
       'on $name, nothing with words in it is hidden waiting for a script',
       async ({ name, ...screen }) => {
-        const visit = await openPage(browser, server().origin, { ...screen, javaScriptEnabled: false, url: url() });
+        const visit = await session.open(build, { ...screen, javaScriptEnabled: false, url: url() });
         try {
           const hidden = await visit.page.evaluate(() => {
             const shown = (element: Element) =>
@@ -93,7 +81,7 @@ describe.each(builds)('at $base', (build: Build) => {
     );
 
     it('every mention is a plain link to its entity page under the base path, and each of those pages exists', async () => {
-      const visit = await openPage(browser, server().origin, { javaScriptEnabled: false, url: url() });
+      const visit = await session.open(build, { javaScriptEnabled: false, url: url() });
       try {
         const mentions = await visit.page.evaluate(() =>
           [...document.querySelectorAll('main [data-entity]')].map((mention) => {
@@ -130,7 +118,7 @@ describe.each(builds)('at $base', (build: Build) => {
     });
 
     it("clicking a mention goes straight to the entity's page", async () => {
-      const visit = await openPage(browser, server().origin, { javaScriptEnabled: false, url: url() });
+      const visit = await session.open(build, { javaScriptEnabled: false, url: url() });
       try {
         const mention = visit.page.locator('main [data-entity^="actor:"]').first();
         const id = ((await mention.getAttribute('data-entity')) ?? '').split(':')[1] ?? '';
@@ -143,7 +131,7 @@ describe.each(builds)('at $base', (build: Build) => {
     });
 
     it('a copy-link control shows when focused and, pressed, opens its paragraph highlighted', async () => {
-      const visit = await openPage(browser, server().origin, { javaScriptEnabled: false, url: url() });
+      const visit = await session.open(build, { javaScriptEnabled: false, url: url() });
       try {
         let id: string | undefined;
         for (let presses = 0; presses < 150 && !id; presses++) {

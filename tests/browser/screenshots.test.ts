@@ -6,40 +6,29 @@
  */
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContextOptions } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BROWSER_TIMEOUT_MS, launchBrowser, openPage, type PageVisit } from '../support/browser.ts';
+import type { BrowserContextOptions } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, PHONE } from '../support/browser.ts';
+import { browserSession, sharedVisit } from '../support/browserSession.ts';
 import { ensureBuild, TEST_RESULTS } from '../support/builds.ts';
 import { listArticles, listPages, pageUrl } from '../support/sitePages.ts';
-import { type StaticServer, serveStatic } from '../support/staticServer.ts';
 
 const SCREENSHOTS = join(TEST_RESULTS, 'screenshots');
 const build = await ensureBuild({ base: '/' });
 const article = listArticles(build)[0];
 const pages = listPages(build.dir);
 
+/** The phone at a device pixel ratio of 2. */
+const PHONE_2X = { ...PHONE, deviceScaleFactor: 2 };
 const DEVICES: { name: string; options: BrowserContextOptions & { viewport: { width: number; height: number } } }[] = [
-  {
-    name: 'phone',
-    options: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
-  },
-  { name: 'desktop', options: { viewport: { width: 1280, height: 800 } } },
+  { name: 'phone', options: PHONE_2X },
+  { name: 'desktop', options: DESKTOP },
 ];
-const PHONE = DEVICES[0]?.options ?? {};
-
-let browser: Browser;
-let server: StaticServer;
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true });
-  server = await serveStatic({ root: build.dir, base: build.base });
-  browser = await launchBrowser();
-}, BROWSER_TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
+const session = browserSession([build]);
 
 it('the build has an article to photograph', () => {
   expect(article?.slug).toBeTruthy();
@@ -51,13 +40,13 @@ describe.each(DEVICES.flatMap((device) => (['light', 'dark'] as const).map((sche
     const { width, height } = options.viewport;
 
     it(`renders a full-page screenshot at ${width}×${height} with no sideways scrolling`, async () => {
-      const visit = await openPage(browser, server.origin, { ...options, colorScheme: scheme });
+      const visit = await session.open(build, { ...options, colorScheme: scheme });
       try {
         // What an empty page of the same size weighs as a PNG: the article must weigh far more.
         await visit.page.setContent('<!doctype html><title>blank</title>');
         const blank = (await visit.page.screenshot()).length;
 
-        await visit.page.goto(pageUrl(server.url, article?.page.path ?? '/'), { waitUntil: 'load' });
+        await visit.page.goto(pageUrl(session.server(build).url, article?.page.path ?? '/'), { waitUntil: 'load' });
         await visit.page.evaluate(() => document.fonts.ready.then(() => undefined));
         const file = join(SCREENSHOTS, `article-${article?.slug}-${name}-${width}x${height}-${scheme}.png`);
         await visit.page.screenshot({ path: file, fullPage: true });
@@ -74,16 +63,10 @@ describe.each(DEVICES.flatMap((device) => (['light', 'dark'] as const).map((sche
 );
 
 describe('every page on a 390 px phone', () => {
-  let phone: PageVisit;
-  beforeAll(async () => {
-    phone = await openPage(browser, server.origin, PHONE);
-  });
-  afterAll(async () => {
-    await phone?.close();
-  });
+  const phone = sharedVisit(() => session.open(build, PHONE_2X));
 
   it.each(pages.map((page) => page.path))('%s fits the screen width (no sideways scrolling)', async (path) => {
-    await phone.goto(pageUrl(server.url, path));
+    await phone.goto(pageUrl(session.server(build).url, path));
     const overflow = await phone.page.evaluate(() => {
       const limit = document.documentElement.clientWidth;
       const wide = [...document.body.querySelectorAll('*')]

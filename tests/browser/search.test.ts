@@ -5,53 +5,27 @@
  * result says so, a hostile query is shown as text, and without JavaScript
  * the search page offers the indexes instead.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSER_TIMEOUT_MS,
-  launchBrowser,
-  listProblems,
-  openPage,
-  type PageVisit,
-  visibleText,
-  withoutAbortedRequests,
-} from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { DESKTOP, listProblems, visibleText, withoutAbortedRequests } from '../support/browser.ts';
+import { browserSession, sharedVisit } from '../support/browserSession.ts';
 import type { Build } from '../support/builds.ts';
 import { readSourceArticles } from '../support/contentSource.ts';
 import { normaliseSpace } from '../support/html.ts';
 import { listArticles, pageUrl } from '../support/sitePages.ts';
-import { closeServers, ensureBuilds, serveBuilds } from '../support/sites.ts';
-import type { StaticServer } from '../support/staticServer.ts';
+import { ensureBuilds } from '../support/sites.ts';
 
 const builds = await ensureBuilds();
 /** An article whose title or text mentions Haftar: the seed's. */
 const haftarArticle = readSourceArticles().find((article) => /Haftar/.test(article.title)) ?? readSourceArticles()[0];
 
-let browser: Browser;
-let servers: Map<string, StaticServer>;
-
-beforeAll(async () => {
-  servers = await serveBuilds(builds);
-  browser = await launchBrowser();
-}, BROWSER_TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServers(servers);
-});
+const session = browserSession(builds);
 
 describe.each(builds)('at $base', (build: Build) => {
-  const server = () => servers.get(build.base) as StaticServer;
+  const server = () => session.server(build);
   const articlePath = () => listArticles(build)[0]?.page.path ?? '/';
 
   describe('with JavaScript', () => {
-    let visit: PageVisit;
-    beforeAll(async () => {
-      visit = await openPage(browser, server().origin, { viewport: { width: 1280, height: 800 } });
-    });
-    afterAll(async () => {
-      await visit?.close();
-    });
+    const visit = sharedVisit(() => session.open(build, DESKTOP));
 
     const resultLinks = () => visit.page.getByRole('main').getByRole('listitem').getByRole('link');
     const status = () => visit.page.getByRole('main').getByRole('status');
@@ -128,7 +102,7 @@ describe.each(builds)('at $base', (build: Build) => {
   });
 
   it('without JavaScript, the header search still reaches /search/, which offers the indexes instead', async () => {
-    const visit = await openPage(browser, server().origin, {
+    const visit = await session.open(build, {
       javaScriptEnabled: false,
       url: pageUrl(server().url, articlePath()),
     });

@@ -5,38 +5,18 @@
  * absolute URL + fragment on the clipboard and says "Link copied" in a status
  * region a screen reader announces.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSER_TIMEOUT_MS,
-  launchBrowser,
-  listProblems,
-  openPage,
-  type PageVisit,
-  withoutAbortedRequests,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { allowClipboard, DESKTOP, listProblems, PHONE, withoutAbortedRequests } from '../support/browser.ts';
+import { browserSession, sharedVisit } from '../support/browserSession.ts';
 import type { Build } from '../support/builds.ts';
 import { attr, elements, type Element as HtmlElement } from '../support/html.ts';
 import { listArticles, pageUrl, readPage, type SitePage } from '../support/sitePages.ts';
-import { closeServers, ensureBuilds, publicUrl, serveBuilds } from '../support/sites.ts';
-import type { StaticServer } from '../support/staticServer.ts';
+import { ensureBuilds, publicUrl } from '../support/sites.ts';
 
 const builds = await ensureBuilds();
-const DESKTOP = { viewport: { width: 1280, height: 800 } };
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
-let browser: Browser;
-let servers: Map<string, StaticServer>;
-
-beforeAll(async () => {
-  servers = await serveBuilds(builds);
-  browser = await launchBrowser();
-}, BROWSER_TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServers(servers);
-});
+const session = browserSession(builds);
 
 /**
  * The passages of the article a reader can link to: the paragraphs and headings
@@ -147,7 +127,7 @@ function expectShownAndHighlighted(state: PassageState | undefined, id: string):
 }
 
 describe.each(builds)('at $base', (build: Build) => {
-  const server = () => servers.get(build.base) as StaticServer;
+  const server = () => session.server(build);
   const articles = listArticles(build);
 
   it('has an article with linkable paragraphs and headings', () => {
@@ -171,7 +151,7 @@ describe.each(builds)('at $base', (build: Build) => {
     ];
 
     it.each(links)('a link to $what opens scrolled to it, highlighted, under nothing', async ({ id, options }) => {
-      const visit = await openPage(browser, server().origin, { ...options, url: `${url()}#${id}` });
+      const visit = await session.open(build, { ...options, url: `${url()}#${id}` });
       try {
         await waitInView(visit.page, id);
         expectShownAndHighlighted(await passageState(visit.page, id, firstParagraph), id);
@@ -183,7 +163,7 @@ describe.each(builds)('at $base', (build: Build) => {
     });
 
     it('a link inside the page (the panel\'s "in context" link) scrolls to and highlights its paragraph', async () => {
-      const visit = await openPage(browser, server().origin, { ...DESKTOP, url: url() });
+      const visit = await session.open(build, { ...DESKTOP, url: url() });
       try {
         // The last one on screen (some panel sections are folded away).
         const inPage = visit.page.locator('aside a[href^="#p-"]').locator('visible=true').last();
@@ -201,14 +181,7 @@ describe.each(builds)('at $base', (build: Build) => {
     });
 
     describe('copying a link to a paragraph', () => {
-      let visit: PageVisit;
-      beforeAll(async () => {
-        visit = await openPage(browser, server().origin, DESKTOP);
-        await visit.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server().origin });
-      });
-      afterAll(async () => {
-        await visit?.close();
-      });
+      const visit = sharedVisit(async () => allowClipboard(await session.open(build, DESKTOP), server().origin));
 
       const clipboard = () => visit.page.evaluate(() => navigator.clipboard.readText());
       const resetClipboard = () => visit.page.evaluate(() => navigator.clipboard.writeText('(nothing copied)'));
@@ -275,7 +248,7 @@ describe.each(builds)('at $base', (build: Build) => {
     });
 
     it('when the clipboard refuses, the copy-link control still takes the reader to the paragraph', async () => {
-      const visit = await openPage(browser, server().origin, DESKTOP);
+      const visit = await session.open(build, DESKTOP);
       try {
         await visit.page.addInitScript(() => {
           Object.defineProperty(navigator.clipboard, 'writeText', {

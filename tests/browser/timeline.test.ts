@@ -9,23 +9,15 @@
  * The oracle is the articles' frontmatter (`events[].actors`, `summary`,
  * `phrase`), read from content/ without the site's code.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  BROWSER_TIMEOUT_MS,
-  launchBrowser,
-  listProblems,
-  openPage,
-  type PageVisit,
-  visibleText,
-  withoutAbortedRequests,
-} from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { listProblems, visibleText, withoutAbortedRequests } from '../support/browser.ts';
+import { browserSession, sharedVisit } from '../support/browserSession.ts';
 import type { Build } from '../support/builds.ts';
 import { entityName, readSourceArticles, type SourceEvent } from '../support/contentSource.ts';
 import { normaliseSpace } from '../support/html.ts';
 import { pageUrl } from '../support/sitePages.ts';
-import { closeServers, ensureBuilds, serveBuilds } from '../support/sites.ts';
-import type { StaticServer } from '../support/staticServer.ts';
+import { ensureBuilds } from '../support/sites.ts';
 
 const builds = await ensureBuilds();
 const articles = readSourceArticles().filter((article) => article.events.length > 0);
@@ -36,18 +28,7 @@ const summaries = (events: SourceEvent[]) => events.map((event) => normaliseSpac
 const eventsOf = (actor: string) => summaries(allEvents.filter((event) => event.actors.includes(actor)));
 const eventsIn = (slug: string) => summaries(articles.find((article) => article.slug === slug)?.events ?? []);
 
-let browser: Browser;
-let servers: Map<string, StaticServer>;
-
-beforeAll(async () => {
-  servers = await serveBuilds(builds);
-  browser = await launchBrowser();
-}, BROWSER_TIMEOUT_MS);
-
-afterAll(async () => {
-  await browser?.close();
-  await closeServers(servers);
-});
+const session = browserSession(builds);
 
 it('the content has dated events with actors to filter by', () => {
   expect(allEvents.length).toBeGreaterThan(1);
@@ -89,11 +70,11 @@ async function shownEvents(page: Page): Promise<ShownEvent[]> {
 const summariesShown = async (page: Page) => (await shownEvents(page)).map((event) => event.summary).sort();
 
 describe.each(builds)('at $base', (build: Build) => {
-  const server = () => servers.get(build.base) as StaticServer;
+  const server = () => session.server(build);
   const timelineUrl = (query = '') => `${pageUrl(server().url, '/timeline/')}${query}`;
 
   it('lists every declared event on the unfiltered timeline, each linked to the words that date it', async () => {
-    const visit = await openPage(browser, server().origin, { url: timelineUrl() });
+    const visit = await session.open(build, { url: timelineUrl() });
     try {
       const shown = await shownEvents(visit.page);
       expect(shown.map((event) => event.summary).sort()).toEqual(summaries(allEvents));
@@ -109,7 +90,7 @@ describe.each(builds)('at $base', (build: Build) => {
   });
 
   it("each event's link opens its article on an existing passage that contains the event's words", async () => {
-    const visit = await openPage(browser, server().origin, { url: timelineUrl() });
+    const visit = await session.open(build, { url: timelineUrl() });
     try {
       const shown = await shownEvents(visit.page);
       const byPage = new Map<string, ShownEvent[]>();
@@ -176,13 +157,7 @@ describe.each(builds)('at $base', (build: Build) => {
   }
 
   describe('without JavaScript, the filter links', () => {
-    let visit: PageVisit;
-    beforeAll(async () => {
-      visit = await openPage(browser, server().origin, { javaScriptEnabled: false });
-    });
-    afterAll(async () => {
-      await visit?.close();
-    });
+    const visit = sharedVisit(() => session.open(build, { javaScriptEnabled: false }));
 
     /** The links of one filter group ("By actor", "By article"), opened as a reader would: name → address. */
     async function filterLinks(group: RegExp): Promise<Map<string, string>> {
@@ -238,13 +213,7 @@ describe.each(builds)('at $base', (build: Build) => {
   });
 
   describe('with JavaScript', () => {
-    let visit: PageVisit;
-    beforeAll(async () => {
-      visit = await openPage(browser, server().origin);
-    });
-    afterAll(async () => {
-      await visit?.close();
-    });
+    const visit = sharedVisit(() => session.open(build));
 
     it('?actor=<id> and ?article=<slug> show exactly the events of that actor or article', async () => {
       const arrive = async (query: string) => {

@@ -34,6 +34,14 @@ export const CHROMIUM_ARGS = [
 /** For `beforeAll(..., BROWSER_TIMEOUT_MS)`: launching Chromium on a busy 2-core machine. */
 export const BROWSER_TIMEOUT_MS = 60_000;
 
+/** The screens the tests read on: a desktop window, and a phone with a touch screen. */
+export const DESKTOP = { viewport: { width: 1280, height: 800 } } satisfies BrowserContextOptions;
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+} satisfies BrowserContextOptions;
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`no Chromium at ${CHROMIUM_PATH}: install Debian's chromium or set CHROMIUM_PATH`);
@@ -150,6 +158,12 @@ export async function openPage(browser: Browser, origin: string, options: VisitO
   };
 }
 
+/** Let the visit's page read and write the clipboard (copy-link tests), on the origin it is served from. */
+export async function allowClipboard(visit: PageVisit, origin: string): Promise<PageVisit> {
+  await visit.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  return visit;
+}
+
 /**
  * The problems a reader would notice: without requests the browser itself
  * cancelled (`net::ERR_ABORTED`: a favicon or prefetch dropped because a page
@@ -213,12 +227,15 @@ export async function runAxe(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/** Two animation frames: what the page's styles and scripts do on load or on a change has been done. */
+export async function twoFrames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
 /** Switch the page to a colour scheme and let the styles settle (two frames) before anything is measured. */
 export async function setColorScheme(page: Page, colorScheme: 'light' | 'dark'): Promise<void> {
   await page.emulateMedia({ colorScheme });
-  await page
-    .evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))
-    .catch(() => undefined); // JavaScript disabled: nothing animates either
+  await twoFrames(page).catch(() => undefined); // JavaScript disabled: nothing animates either
 }
 
 /** One block per violation: id, impact, help, and each offending node's selector, markup and reason. */
