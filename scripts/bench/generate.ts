@@ -71,12 +71,22 @@ const DROP_RATE = 0.12;
 const PUBLISHED_SPREAD_DAYS = 1500;
 
 export function generateArticles(seedArticle: SeedArticle, options: GenerateOptions): GeneratedArticle[] {
+  return generateRange(seedArticle, options, 0, options.count);
+}
+
+/** Articles `from` to `to` (0-based, `to` excluded) of the corpus of `options.count` articles. */
+export function generateRange(
+  seedArticle: SeedArticle,
+  options: GenerateOptions,
+  from: number,
+  to: number,
+): GeneratedArticle[] {
   const seed = articleSchema.parse(seedArticle.data);
   const split = splitBody(seedArticle.body);
   if (split.sentences.length === 0) throw new Error(`the seed article "${seedArticle.id}" has no sentences`);
   const width = Math.max(4, String(options.count).length);
   const out: GeneratedArticle[] = [];
-  for (let i = 0; i < options.count; i++) {
+  for (let i = from; i < to; i++) {
     const random = mulberry32(deriveSeed(options.seed ?? DEFAULT_SEED, i));
     const slug = `${seedArticle.id}-${String(i + 1).padStart(width, '0')}`;
     out.push(generateOne(random, slug, i + 1, seed, split.sentences, split.headings, options));
@@ -119,6 +129,8 @@ function generateOne(
       fullText.includes(normaliseSpace(s.quote)),
   );
   const topics = seed.topics.filter(() => random() < 0.75);
+  const eventIds = new Set(events.map((e) => e.id));
+  const declared = { actor: actorIds, place: placeIds, date: eventIds };
 
   const data: Article = {
     ...seed,
@@ -133,7 +145,11 @@ function generateOne(
     sources,
   };
   delete data.updated;
-  return { slug, data, body, source: toMarkdownFile(data, body) };
+  // A seed sentence may carry an editor's directive for an entity or event this
+  // article does not keep (`:actor[Tripoli]{#government-of-national-accord}`
+  // without any of that actor's aliases): keep its words, drop the directive.
+  const text = unwrapUndeclared(body, declared);
+  return { slug, data, body: text, source: toMarkdownFile(data, text) };
 }
 
 /** ~seed-sized body: the seed's sentences shuffled, a few dropped, regrouped into paragraphs, the seed's headings in between. */
@@ -167,6 +183,18 @@ function aliasText(alias: AliasInput): string {
 }
 
 /** Entities that exist in content/, with the aliases that occur in this text; entities left with none are dropped. */
+const TARGETED_DIRECTIVE = /:(actor|place|date)\[([^\]]*)\]\{#([^}\s]+)\}/g;
+
+/** The body with every `:actor`/`:place`/`:date` directive whose target is not declared replaced by its words. */
+export function unwrapUndeclared(
+  body: string,
+  declared: Readonly<Record<'actor' | 'place' | 'date', ReadonlySet<string>>>,
+): string {
+  return body.replace(TARGETED_DIRECTIVE, (directive, kind: 'actor' | 'place' | 'date', words: string, id: string) =>
+    declared[kind].has(id) ? directive : words,
+  );
+}
+
 function keepEntities(refs: readonly EntityRef[], existing: ReadonlySet<string>, fullText: string): EntityRef[] {
   const out: EntityRef[] = [];
   for (const ref of refs) {

@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import {
   datesWithin,
   generateArticles,
+  generateRange,
   listIds,
   readSeed,
   redate,
   repoRoot,
   SEED_ARTICLE,
+  unwrapUndeclared,
 } from '../../../scripts/bench/generate.ts';
 import { splitBody } from '../../../scripts/bench/sentences.ts';
 import { normaliseSpace, occursAsWords, readBodyText } from '../../../src/model/bodyText.ts';
@@ -86,6 +88,32 @@ describe('generateArticles', () => {
       entries.push(split.entry);
     }
     expect((await checkContent(entries)).map(formatProblem)).toEqual([]);
+  });
+
+  it('drops the directives of entities and events an article does not keep (article 3,870 of 5,000 passes the check)', async () => {
+    // Its body has the seed's `:actor[Tripoli]{#government-of-national-accord}` but none of that actor's aliases.
+    const [article] = generateRange(seed, { count: 5000, actorIds, placeIds }, 3869, 3870);
+    if (!article) throw new Error('no article generated');
+    expect(article.body).toContain('backing for Tripoli with');
+    expect(article.data.actors.map((a) => a.id)).not.toContain('government-of-national-accord');
+    const { entries: real } = await readContentDir(repoRoot);
+    const entries: RawEntry[] = real.filter((e) => e.collection !== 'articles');
+    const split = splitContentFile('articles', `content/articles/${article.slug}.md`, article.source);
+    if (!split.ok) throw new Error(formatProblem(split.problem));
+    entries.push(split.entry);
+    expect((await checkContent(entries)).map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('unwrapUndeclared', () => {
+  const declared = { actor: new Set(['putin']), place: new Set<string>(), date: new Set(['talks']) };
+  it('keeps directives whose target is declared and leaves only the words of the others', () => {
+    expect(
+      unwrapUndeclared(
+        ':actor[Putin]{#putin} met :actor[Tripoli]{#gna} in :place[the city]{#x} :date[then]{#talks}',
+        declared,
+      ),
+    ).toBe(':actor[Putin]{#putin} met Tripoli in the city :date[then]{#talks}');
   });
 });
 
