@@ -24,5 +24,7 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   ...(process.env.BENCH_CACHE_DIR ? { cacheDir: process.env.BENCH_CACHE_DIR } : {}),
   trailingSlash: 'always',
+  // As in Backstory's own config, so the ratio measures the plugins and pages, not this setting.
+  build: { concurrency: 4 },
   ...(processor === 'unified' ? { markdown: { processor: unified({ smartypants: false }) } } : {}),
 });
