@@ -7,9 +7,10 @@
 import type { z } from 'astro/zod';
 import type { UrlOf } from '../derive/exports.ts';
 import { absoluteUrl } from '../share/seo.ts';
+import { siteLocation } from './location.ts';
 
 export function urlOf(site: URL | undefined): UrlOf {
-  const where = { site: site ?? 'http://localhost:4321', base: import.meta.env.BASE_URL };
+  const where = siteLocation(site);
   return (path) => absoluteUrl(where, path);
 }
 
