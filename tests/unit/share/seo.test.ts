@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { articlePageSeo, homePageSeo } from '../../../src/share/pageSeo.ts';
 import { absoluteUrl, documentTitle, sitemapFilter } from '../../../src/share/seo.ts';
+import { joinBase } from '../../../src/site/paths.ts';
 import { actors, makeArticle, places } from './fixtures.ts';
 
 describe('canonical URLs', () => {
@@ -29,6 +31,56 @@ describe('canonical URLs', () => {
     );
     expect(absoluteUrl({ site: new URL('https://owner.github.io'), base: '/backstory/' }, 'actors/russia/')).toBe(
       expected,
+    );
+  });
+
+  it('are exactly what the URL parser makes of the path, whatever characters it holds', () => {
+    // absoluteUrl skips the parser for plain paths; it must never differ from it.
+    const piece = fc.constantFrom(
+      'a',
+      'Z',
+      '0',
+      '-',
+      '_',
+      '.',
+      '..',
+      '~',
+      '/',
+      '#',
+      '?',
+      '%',
+      '%41',
+      '%2e',
+      '%2E',
+      ' ',
+      'é',
+      '\\',
+      '"',
+      '<',
+    );
+    const path = fc.array(piece, { maxLength: 12 }).map((pieces) => pieces.join(''));
+    const site = fc.constantFrom(
+      'https://news.example',
+      'HTTPS://News.Example:443/',
+      'http://localhost:4321',
+      'https://owner.github.io/backstory/',
+      'https://bücher.example',
+    );
+    const base = fc.constantFrom('/', '/backstory/', '/backstory', '/Back Story/');
+    fc.assert(
+      fc.property(site, base, path, (origin, sub, sitePath) => {
+        const outcome = (url: () => string) => {
+          try {
+            return url();
+          } catch (error) {
+            return `throws ${(error as Error).name}`; // e.g. '/\\' reads as '//' and has no host
+          }
+        };
+        expect(outcome(() => absoluteUrl({ site: origin, base: sub }, sitePath))).toBe(
+          outcome(() => new URL(joinBase(sub, sitePath), origin).href),
+        );
+      }),
+      { numRuns: 2000 },
     );
   });
 });
