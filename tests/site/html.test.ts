@@ -3,6 +3,8 @@
  * standard's parsing algorithm): well-formed, unambiguous ids, and the head
  * every page needs to be found, shared and read on a phone.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureBuild } from '../support/builds.ts';
 import {
@@ -24,6 +26,26 @@ it('the build has a home page and at least one article page', () => {
   const paths = pages.map((page) => page.path);
   expect(paths).toContain('/');
   expect(paths.some((path) => path.startsWith('/articles/'))).toBe(true);
+});
+
+it('pages carry no per-component style attributes (data-astro-cid-*)', () => {
+  // A scoped <style> makes Astro stamp `data-astro-cid-…` on every element the
+  // component renders: a large share of the bytes of a long page, and build
+  // time. Components style themselves with `<style is:global>`, every selector
+  // anchored on the component's own block class (`.tl-entry__body p`).
+  const scoped = /data-astro-cid-[a-z0-9]+/;
+  const stylesheets = join(build.dir, '_astro');
+  const files = [
+    ...pages.map((page) => page.file),
+    ...readdirSync(stylesheets)
+      .filter((name) => name.endsWith('.css'))
+      .map((name) => join(stylesheets, name)),
+  ];
+  const offenders = files.flatMap((file) => {
+    const found = scoped.exec(readFileSync(file, 'utf8'));
+    return found ? [`${file}: ${found[0]}`] : [];
+  });
+  expect(offenders, `scoped styles (use <style is:global>):\n${offenders.join('\n')}`).toEqual([]);
 });
 
 describe.each(pages)('$path', (page) => {
