@@ -139,6 +139,13 @@ const SETS: Record<string, readonly PageSpec[]> = {
   ],
 };
 
+interface Job {
+  state: string;
+  variant: Variant;
+  path: string;
+  act?: StateSpec['act'];
+}
+
 interface Variant {
   name: string;
   options: BrowserContextOptions;
@@ -419,7 +426,7 @@ async function record(dist: string, out: string, set: string, only: string[] | u
   };
   try {
     for (const spec of pages.filter((p) => !only || only.includes(p.name))) {
-      const jobs: { state: string; variant: Variant; path: string; act?: StateSpec['act'] }[] = [];
+      const jobs: Job[] = [];
       for (const variant of VARIANTS) jobs.push({ state: 'static', variant, path: spec.path });
       for (const state of spec.states ?? []) {
         for (const variant of VARIANTS.filter((v) => v.name === '1280-light' || v.name === '390-light')) {
@@ -433,22 +440,14 @@ async function record(dist: string, out: string, set: string, only: string[] | u
       }
       for (const job of jobs) {
         const started = Date.now();
-        const context = await browser.newContext({ reducedMotion: 'reduce', ...job.variant.options });
-        const page = await context.newPage();
-        await page.goto(url(job.path), { waitUntil: 'load' });
-        if (job.variant.options.javaScriptEnabled !== false) await waitForResults(page, job.path);
-        if (job.variant.media) await page.emulateMedia({ media: job.variant.media });
-        const scripts = job.variant.options.javaScriptEnabled !== false;
-        await settle(page, scripts);
-        if (job.act) {
-          await job.act(page);
-          await settle(page);
-        } else if (!job.path.includes('#')) {
-          await page.evaluate(() => window.scrollTo(0, 0));
-        }
-        const capture: Capture = { ...(await page.evaluate(captureInPage)), forced: {} };
-        if (job.variant.forced) capture.forced = await forcedStates(page);
-        await context.close();
+        const capture = await attempt(async () => {
+          const context = await browser.newContext({ reducedMotion: 'reduce', ...job.variant.options });
+          try {
+            return await captureJob(await context.newPage(), job);
+          } finally {
+            await context.close();
+          }
+        });
         const file = join(out, `${set}--${spec.name}--${job.state}--${job.variant.name}.json`);
         await writeFile(file, JSON.stringify(capture));
         console.log(
@@ -459,6 +458,35 @@ async function record(dist: string, out: string, set: string, only: string[] | u
   } finally {
     await browser.close();
     await server.close();
+  }
+
+  async function captureJob(page: Page, job: Job): Promise<Capture> {
+    const scripts = job.variant.options.javaScriptEnabled !== false;
+    await page.goto(url(job.path), { waitUntil: 'load' });
+    if (scripts) await waitForResults(page, job.path);
+    if (job.variant.media) await page.emulateMedia({ media: job.variant.media });
+    await settle(page, scripts);
+    if (job.act) {
+      await job.act(page);
+      await settle(page);
+    } else if (!job.path.includes('#')) {
+      await page.evaluate(() => window.scrollTo(0, 0));
+    }
+    const capture: Capture = { ...(await page.evaluate(captureInPage)), forced: {} };
+    if (job.variant.forced) capture.forced = await forcedStates(page);
+    return capture;
+  }
+}
+
+/** Chromium's renderer now and then dies during the thousands of forced states of a long page: try again. */
+async function attempt<T>(run: () => Promise<T>, tries = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (i >= tries || !/closed|crash/i.test(String(error))) throw error;
+      console.error(`retrying after: ${String(error).split('\n')[0]}`);
+    }
   }
 }
 
