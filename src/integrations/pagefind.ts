@@ -1,24 +1,32 @@
 /**
- * Astro integration: full-text search with Pagefind, indexed once the site is
- * built (`astro:build:done`), through Pagefind's Node API, into
- * `<outDir>/pagefind/`. It works for any OUT_DIR and base path: the index
+ * Astro integration: full-text search with Pagefind, through its Node API,
+ * into `<outDir>/pagefind/`. It works for any OUT_DIR and base path: the index
  * stores paths relative to the site root and the search page tells Pagefind
  * the base (`options({ baseUrl })`).
  *
- * What is indexed: the article and entity pages (`glob`), each page's `<main>`
- * (`rootSelector`), without navigation, drawings and anything marked
+ * What is indexed: the article and entity pages (`routes`), each page's
+ * `<main>` (`rootSelector`), without navigation, drawings and anything marked
  * `data-pagefind-ignore` (entity pages leave out the mention lists, which
  * repeat the articles' sentences; article pages their side panel). Entity pages add a `type` filter
  * (`data-pagefind-filter="type:Actor"`); the search page labels results by URL
  * when a page has none, so article pages need no Pagefind attribute.
+ *
+ * When: while the site renders. Astro's page renderer is wrapped
+ * (`setPrerenderer`) so that the searched pages render first and each goes to
+ * the search index as it comes out; Pagefind indexes them while the other
+ * pages render (see `searchIndexSession.ts`). Should another integration replace
+ * the renderer, the written pages are indexed after the build instead, with
+ * the same result.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
+import type { PagefindServiceConfig } from 'pagefind';
+import { indexFolder, type SearchIndexSession, searchIndexSession } from './searchIndexSession.ts';
 
 export interface PagefindOptions {
-  /** Pages to index, relative to the output folder. */
-  glob?: string;
+  /** Astro routes whose pages are indexed. */
+  routes?: string[];
   /** The element of each page whose text is indexed. */
   rootSelector?: string;
   /** Elements left out of the index (besides `[data-pagefind-ignore]`). */
@@ -29,32 +37,117 @@ export interface PagefindOptions {
 
 export const PAGEFIND_BUNDLE_DIR = 'pagefind';
 
+/** What the site indexes, and how. */
+export const SEARCH_DEFAULTS = {
+  routes: ['/articles/[slug]', '/actors/[id]', '/places/[id]'],
+  rootSelector: 'main',
+  excludeSelectors: ['nav', 'aside', 'svg', 'template', 'script', 'form', '.permalink', '.no-search'],
+} as const satisfies PagefindOptions;
+
 export function pagefind(options: PagefindOptions = {}): AstroIntegration {
   const {
-    glob = '{articles,actors,places}/*/index.html',
-    rootSelector = 'main',
-    excludeSelectors = ['nav', 'aside', 'svg', 'template', 'script', 'form', '.permalink', '.no-search'],
+    routes = [...SEARCH_DEFAULTS.routes],
+    rootSelector = SEARCH_DEFAULTS.rootSelector,
+    excludeSelectors = [...SEARCH_DEFAULTS.excludeSelectors],
     bundleDir = PAGEFIND_BUNDLE_DIR,
   } = options;
+  const config = pagefindConfig({ rootSelector, excludeSelectors });
+  const searched = new Set(routes);
+  let base = '/';
+  let outDir = '';
+  let session: SearchIndexSession | undefined;
+
   return {
     name: 'backstory:pagefind',
     hooks: {
+      'astro:config:done': ({ config: astroConfig }) => {
+        base = astroConfig.base;
+        outDir = fileURLToPath(astroConfig.outDir);
+      },
+      'astro:build:start': ({ setPrerenderer }) => {
+        session = undefined;
+        setPrerenderer((inner) => {
+          session = searchIndexSession(config, join(outDir, bundleDir));
+          return indexingPrerenderer(inner, session, (route) => searched.has(route.route), base);
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const { createIndex, close } = await import('pagefind');
-        try {
-          const created = await createIndex({ rootSelector, excludeSelectors, forceLanguage: 'en' });
-          if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
-          const added = await created.index.addDirectory({ path: outDir, glob });
-          if (added.errors.length > 0) throw new Error(`Pagefind could not index: ${added.errors.join('; ')}`);
-          if (added.page_count === 0) logger.warn(`no page matched ${glob}: the search index is empty`);
-          const written = await created.index.writeFiles({ outputPath: join(outDir, bundleDir) });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write: ${written.errors.join('; ')}`);
-          logger.info(`indexed ${added.page_count} pages into ${bundleDir}/`);
-        } finally {
-          await close();
-        }
+        const indexed = session;
+        session = undefined;
+        const pages = indexed
+          ? await indexed.finish()
+          : await indexWrittenPages(config, fileURLToPath(dir), routes, join(fileURLToPath(dir), bundleDir));
+        if (pages === 0) logger.warn(`no page of ${routes.join(', ')} was built: the search index is empty`);
+        logger.info(`indexed ${pages} pages into ${bundleDir}/`);
       },
     },
   };
+}
+
+/**
+ * Astro's renderer, with the searched pages first and each of them handed to
+ * the search index as it is rendered. The pages and their bytes are unchanged.
+ */
+export function indexingPrerenderer(
+  inner: AstroPrerenderer,
+  index: Pick<SearchIndexSession, 'expect' | 'add'>,
+  isSearched: (route: RouteData) => boolean,
+  base: string,
+): AstroPrerenderer {
+  const root = base.endsWith('/') ? base : `${base}/`;
+  return {
+    name: `${inner.name}+pagefind`,
+    ...(inner.setup && { setup: inner.setup.bind(inner) }),
+    ...(inner.teardown && { teardown: inner.teardown.bind(inner) }),
+    ...(inner.collectStaticImages && { collectStaticImages: inner.collectStaticImages.bind(inner) }),
+    async getStaticPaths() {
+      const paths = await inner.getStaticPaths();
+      const first = paths.filter((path) => isSearched(path.route));
+      index.expect(new Set(first.map((path) => path.pathname)).size);
+      return [...first, ...paths.filter((path) => !isSearched(path.route))];
+    },
+    async render(request, options) {
+      const result = await inner.render(request, options);
+      if (!isSearched(options.routeData)) return result;
+      const response = result instanceof Response ? result : result.response;
+      if (response.status !== 200) return result;
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      const { pathname } = new URL(request.url);
+      index.add(pathname.startsWith(root) ? pathname.slice(root.length - 1) : pathname, bytes);
+      const copy = new Response(bytes, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+      return result instanceof Response ? copy : { ...result, response: copy };
+    },
+  };
+}
+
+/** Pagefind's settings for the given root element and exclusions. */
+export function pagefindConfig({
+  rootSelector,
+  excludeSelectors,
+}: Pick<Required<PagefindOptions>, 'rootSelector' | 'excludeSelectors'>): PagefindServiceConfig {
+  return { rootSelector, excludeSelectors, forceLanguage: 'en' };
+}
+
+/**
+ * Indexes the written pages of `routes` in `outDir` into `outputPath`: the
+ * fallback when the pages could not be indexed as they rendered, and the
+ * reference the site tests compare that index with.
+ */
+export async function indexWrittenPages(
+  config: PagefindServiceConfig,
+  outDir: string,
+  routes: readonly string[],
+  outputPath: string,
+): Promise<number> {
+  const glob = `{${routes.map((route) => route.slice(1).replace(/\[[^\]]+\]/g, '*')).join(',')}}/index.html`;
+  const pagefindModule = await import('pagefind');
+  try {
+    return await indexFolder(pagefindModule, config, outDir, glob, outputPath);
+  } finally {
+    await pagefindModule.close();
+  }
 }

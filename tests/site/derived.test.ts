@@ -6,7 +6,8 @@
  * search index is there under the base path, and the /data/ exports match
  * their published schemas.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { geoAzimuthalEqualArea } from 'd3-geo';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +19,7 @@ import {
   placesExportSchema,
   timelineExportSchema,
 } from '../../src/derive/exports.ts';
+import { indexWrittenPages, pagefindConfig, SEARCH_DEFAULTS } from '../../src/integrations/pagefind.ts';
 import { readContentDir } from '../../src/model/contentFiles.ts';
 import { articleSchema, placeSchema } from '../../src/model/schema.ts';
 import { BUILD_TIMEOUT_MS, type Build, ensureBuild, PROJECT_ROOT } from '../support/builds.ts';
@@ -287,6 +289,24 @@ describe.each(['/', '/backstory/'])('site-wide pages built for base %s', (base) 
       };
       const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
       expect(pages).toBe(articles.length + actorIds.length + places.length);
+    });
+
+    it('is the index Pagefind makes from the written pages (it was built while they rendered)', async () => {
+      const reference = mkdtempSync(join(tmpdir(), 'backstory-pagefind-'));
+      try {
+        const pages = await indexWrittenPages(
+          pagefindConfig(SEARCH_DEFAULTS),
+          build.dir,
+          SEARCH_DEFAULTS.routes,
+          reference,
+        );
+        expect(pages).toBe(articles.length + actorIds.length + places.length);
+        // A fragment file is named after a hash of its page's URL, text, anchors and metadata.
+        const fragments = (dir: string) => readdirSync(join(dir, 'fragment')).sort();
+        expect(fragments(join(build.dir, 'pagefind'))).toEqual(fragments(reference));
+      } finally {
+        rmSync(reference, { recursive: true, force: true });
+      }
     });
 
     it('has a search page that loads the index under the base path and works as a plain form', () => {
