@@ -14,9 +14,9 @@
  * When: while the site renders. Astro's page renderer is wrapped
  * (`setPrerenderer`) so that the searched pages render first and each goes to
  * the search index as it comes out; Pagefind indexes them while the other
- * pages render (see `searchIndexSession.ts`). Should another integration replace
- * the renderer, the written pages are indexed after the build instead, with
- * the same result.
+ * pages render (see `searchIndexSession.ts`). Under an adapter, or when not
+ * every searched page came through the renderer (restored from Astro's cache,
+ * say), the written pages are indexed after the build instead: the same index.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,17 +55,22 @@ export function pagefind(options: PagefindOptions = {}): AstroIntegration {
   const searched = new Set(routes);
   let base = '/';
   let outDir = '';
+  let ownRenderer = true;
   let session: SearchIndexSession | undefined;
 
   return {
     name: 'backstory:pagefind',
     hooks: {
-      'astro:config:done': ({ config: astroConfig }) => {
+      'astro:config:done': ({ config: astroConfig, buildOutput }) => {
         base = astroConfig.base;
         outDir = fileURLToPath(astroConfig.outDir);
+        // An adapter renders pages its own way (and a server build writes them
+        // elsewhere): leave its renderer alone and index the written pages.
+        ownRenderer = buildOutput === 'static' && !astroConfig.adapter;
       },
       'astro:build:start': ({ setPrerenderer }) => {
         session = undefined;
+        if (!ownRenderer) return;
         setPrerenderer((inner) => {
           session = searchIndexSession(config, join(outDir, bundleDir));
           return indexingPrerenderer(inner, session, (route) => searched.has(route.route), base);
@@ -74,11 +79,17 @@ export function pagefind(options: PagefindOptions = {}): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const indexed = session;
         session = undefined;
-        const pages = indexed
-          ? await indexed.finish()
-          : await indexWrittenPages(config, fileURLToPath(dir), routes, join(fileURLToPath(dir), bundleDir));
+        const written = fileURLToPath(dir);
+        let pages: number;
+        if (indexed?.started()) {
+          pages = await indexed.finish();
+          logger.info(`indexed ${pages} pages into ${bundleDir}/ while the site rendered`);
+        } else {
+          await indexed?.discard();
+          pages = await indexWrittenPages(config, written, routes, join(written, bundleDir));
+          logger.info(`indexed ${pages} written pages into ${bundleDir}/`);
+        }
         if (pages === 0) logger.warn(`no page of ${routes.join(', ')} was built: the search index is empty`);
-        logger.info(`indexed ${pages} pages into ${bundleDir}/`);
       },
     },
   };
@@ -87,33 +98,46 @@ export function pagefind(options: PagefindOptions = {}): AstroIntegration {
 /**
  * Astro's renderer, with the searched pages first and each of them handed to
  * the search index as it is rendered. The pages and their bytes are unchanged.
+ * A page that is not a 200 HTML page in a folder of its own (`/articles/x/`)
+ * is not handed over, and neither are pages Astro restores from its cache:
+ * the index then falls short of the expected count and is made from the
+ * written pages after the build.
  */
 export function indexingPrerenderer(
   inner: AstroPrerenderer,
-  index: Pick<SearchIndexSession, 'expect' | 'add'>,
+  index: Pick<SearchIndexSession, 'expect' | 'add' | 'started' | 'discard'>,
   isSearched: (route: RouteData) => boolean,
   base: string,
 ): AstroPrerenderer {
-  const root = base.endsWith('/') ? base : `${base}/`;
+  const root = encodeURI(base.endsWith('/') ? base : `${base}/`);
   return {
     name: `${inner.name}+pagefind`,
     ...(inner.setup && { setup: inner.setup.bind(inner) }),
-    ...(inner.teardown && { teardown: inner.teardown.bind(inner) }),
     ...(inner.collectStaticImages && { collectStaticImages: inner.collectStaticImages.bind(inner) }),
+    // Astro calls this after the last page, also when a page failed.
+    async teardown() {
+      await inner.teardown?.();
+      if (!index.started()) await index.discard();
+    },
     async getStaticPaths() {
       const paths = await inner.getStaticPaths();
       const first = paths.filter((path) => isSearched(path.route));
       index.expect(new Set(first.map((path) => path.pathname)).size);
+      // When two routes claim one URL, Astro keeps the first: keep its order then.
+      const urls = new Set(paths.map((path) => path.pathname.replace(/\/$/, '')));
+      if (urls.size < paths.length) return paths;
       return [...first, ...paths.filter((path) => !isSearched(path.route))];
     },
     async render(request, options) {
       const result = await inner.render(request, options);
       if (!isSearched(options.routeData)) return result;
       const response = result instanceof Response ? result : result.response;
-      if (response.status !== 200) return result;
-      const bytes = new Uint8Array(await response.arrayBuffer());
       const { pathname } = new URL(request.url);
-      index.add(pathname.startsWith(root) ? pathname.slice(root.length - 1) : pathname, bytes);
+      if (response.status !== 200 || !response.body || !pathname.startsWith(root) || !pathname.endsWith('/')) {
+        return result;
+      }
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      index.add(pathname.slice(root.length - 1), bytes);
       const copy = new Response(bytes, {
         status: response.status,
         statusText: response.statusText,

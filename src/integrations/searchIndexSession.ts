@@ -12,6 +12,9 @@
  * (3 s for 1,000 articles); reading files costs it nothing.
  *
  * The session knows nothing of Astro: `src/integrations/pagefind.ts` feeds it.
+ * When fewer pages come in than expected (pages restored from a cache, a page
+ * that was not written), the session is discarded and the integration indexes
+ * the written pages after the build instead.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,8 +26,12 @@ export interface SearchIndexSession {
   expect(pages: number): void;
   /** Adds one rendered page: `url` relative to the site root, ending in `/` (`/articles/x/`). */
   add(url: string, html: Uint8Array): void;
-  /** Waits for the written index (writing it now if it was not), cleans up, reports the page count. */
+  /** Whether every expected page came in, so the index is being written from them. */
+  started(): boolean;
+  /** Waits for the index started from the pages, stops Pagefind, reports the page count. */
   finish(): Promise<number>;
+  /** Gives up on the pages that came in (fewer than expected, or a failed build): removes their copies. */
+  discard(): Promise<void>;
 }
 
 export type Pagefind = typeof import('pagefind');
@@ -47,10 +54,17 @@ export async function indexFolder(
   return added.page_count;
 }
 
+export interface SessionOptions {
+  /** Where the staging folder goes (default: the system's temporary folder). */
+  stagingRoot?: string;
+  /** Loads Pagefind's Node API (tests pass a stand-in). */
+  load?: () => Promise<Pagefind>;
+}
+
 export function searchIndexSession(
   config: PagefindServiceConfig,
   outputPath: string,
-  load: () => Promise<Pagefind> = () => import('pagefind'),
+  { stagingRoot = tmpdir(), load = () => import('pagefind') }: SessionOptions = {},
 ): SearchIndexSession {
   const staged: Promise<unknown>[] = [];
   const urls = new Set<string>();
@@ -59,11 +73,21 @@ export function searchIndexSession(
   let indexing: Promise<number> | undefined;
   let pagefind: Promise<Pagefind> | undefined;
 
+  const stop = async () => {
+    if (pagefind) await (await pagefind).close();
+  };
+  const removeStaging = async () => {
+    if (staging) await rm(await staging, { recursive: true, force: true });
+  };
+
   const index = () => {
     indexing ??= Promise.all(staged).then(async () => {
-      if (urls.size === 0) return 0;
       pagefind ??= load();
-      return indexFolder(await pagefind, config, await (staging as Promise<string>), '**/*.html', outputPath);
+      try {
+        return await indexFolder(await pagefind, config, await (staging as Promise<string>), '**/*.html', outputPath);
+      } finally {
+        await removeStaging();
+      }
     });
     // Failures are reported by finish(); until then nothing may go unhandled.
     indexing.catch(() => {});
@@ -73,7 +97,7 @@ export function searchIndexSession(
   return {
     expect(pages) {
       expected = pages;
-      if (urls.size >= pages) void index();
+      if (pages > 0 && urls.size >= pages) void index();
     },
     add(url, html) {
       if (indexing) throw new Error(`search index: ${url} was rendered after the index was written`);
@@ -82,7 +106,7 @@ export function searchIndexSession(
         throw new Error(`search index: ${url} is not a page folder (the searched routes must end in /)`);
       }
       urls.add(url);
-      staging ??= mkdtemp(join(tmpdir(), 'backstory-search-'));
+      staging ??= mkdtemp(join(stagingRoot, 'backstory-search-'));
       const file = staging.then((folder) => join(folder, decodeURI(url), 'index.html'));
       const written = file.then(async (path) => {
         await mkdir(dirname(path), { recursive: true });
@@ -92,13 +116,20 @@ export function searchIndexSession(
       staged.push(written);
       if (expected !== undefined && urls.size >= expected) void index();
     },
+    started: () => indexing !== undefined,
     async finish() {
+      if (!indexing) throw new Error('search index: finish() before every expected page came in');
       try {
-        return await index();
+        return await indexing;
       } finally {
-        if (pagefind) await (await pagefind).close();
-        if (staging) await rm(await staging, { recursive: true, force: true });
+        await stop();
       }
+    },
+    async discard() {
+      if (indexing) return;
+      await Promise.allSettled(staged);
+      await removeStaging();
+      await stop();
     },
   };
 }

@@ -291,7 +291,7 @@ describe.each(['/', '/backstory/'])('site-wide pages built for base %s', (base) 
       expect(pages).toBe(articles.length + actorIds.length + places.length);
     });
 
-    it('is the index Pagefind makes from the written pages (it was built while they rendered)', async () => {
+    it('is the index Pagefind makes from the written pages', async () => {
       const reference = mkdtempSync(join(tmpdir(), 'backstory-pagefind-'));
       try {
         const pages = await indexWrittenPages(
