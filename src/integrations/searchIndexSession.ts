@@ -5,7 +5,7 @@
  * index while Astro goes on rendering the pages that are not searched
  * (timelines, mention lists, exports). On a two-core machine Pagefind's work
  * then uses the core the page renderer leaves free instead of adding a tail
- * after the last page.
+ * after the last page; it runs at the lowest CPU priority (`lowerPriority.ts`).
  *
  * Why a folder and not Pagefind's `addHTMLFile`: its Node API sends each page
  * as base64 of JSON, which costs the renderer's thread ≈3 ms per article page
@@ -20,6 +20,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { PagefindServiceConfig } from 'pagefind';
+import { lowerChildPriority } from './lowerPriority.ts';
 
 export interface SearchIndexSession {
   /** How many distinct pages will be added; the index is written once they are all in. */
@@ -46,6 +47,8 @@ export async function indexFolder(
 ): Promise<number> {
   const created = await pagefind.createIndex(config);
   if (!created.index) throw new Error(`Pagefind could not start: ${created.errors.join('; ')}`);
+  // Pagefind's process is running now; while the site renders it takes only the time the renderer leaves.
+  lowerChildPriority('pagefind');
   const added = await created.index.addDirectory({ path: folder, glob });
   if (added.errors.length > 0) throw new Error(`Pagefind could not index: ${added.errors.join('; ')}`);
   if (added.page_count === 0) return 0;
