@@ -42,6 +42,10 @@ export default defineConfig({
   build: { inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: keepScriptsExternal } },
   markdown: {
+    // No code highlighting: nothing on the site shows code, and Shiki's inline
+    // styles would not pass the content security policy (Astro warns about it
+    // on every build while Shiki is on).
+    syntaxHighlight: false,
     // Articles are rendered by the content pipeline's own processor
     // (src/annotate/processor.ts); this one renders actor and place profiles
     // in the same dialect. Smartypants would turn the source's straight

@@ -79,6 +79,7 @@ async function subPathBuild(base: string): Promise<Build> {
   const fingerprint = await sourceFingerprint(base);
   const fresh = async () =>
     existsSync(join(dir, 'index.html')) &&
+    existsSync(buildLogFile(dir)) &&
     (await readFile(marker, 'utf8').then(
       (text) => JSON.parse(text).fingerprint === fingerprint,
       () => false,
@@ -140,6 +141,11 @@ async function filesUnder(path: string): Promise<string[]> {
 const VITEST_ENV = new Set(['NODE_ENV', 'TEST', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'FORCE_TTY']);
 
 /** `astro build` with the project's own Node (node_modules/.bin first in PATH). */
+/** Where `astroBuild` keeps what the build printed: beside its output folder. */
+export function buildLogFile(outDir: string): string {
+  return `${outDir.replace(/[/\\]+$/, '')}.log`;
+}
+
 export async function astroBuild({ base, outDir }: { base: string; outDir: string }): Promise<void> {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -163,6 +169,7 @@ export async function astroBuild({ base, outDir }: { base: string; outDir: strin
     child.once('error', fail);
     child.once('close', done);
   });
+  await writeFile(buildLogFile(outDir), output.join(''));
   if (code !== 0) {
     const tail = output.join('').split('\n').slice(-60).join('\n');
     throw new Error(

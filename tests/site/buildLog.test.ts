@@ -1,0 +1,26 @@
+/**
+ * What an operator reads after building the shipped content and config: no
+ * warning. A warning printed by every build teaches people to skip warnings,
+ * and then they miss the one about their own content (an alias that never
+ * occurs, a failed preview image). The test builds keep their output beside
+ * the build folder (`buildLogFile`).
+ */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { BUILD_TIMEOUT_MS, buildLogFile, ensureBuild } from '../support/builds.ts';
+
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+describe('astro build of the shipped content under a sub-path', () => {
+  it(
+    'prints no warning or error, and says how many pages it built',
+    async () => {
+      const build = await ensureBuild({ base: '/backstory/' });
+      const log = (await readFile(buildLogFile(build.dir), 'utf8')).replace(ANSI, '');
+      const flagged = log.split('\n').filter((line) => /\[(WARN|ERROR)\]/.test(line));
+      expect(flagged, `the build log flags:\n${flagged.join('\n')}`).toEqual([]);
+      expect(log).toMatch(/\d+ page\(s\) built in/);
+    },
+    BUILD_TIMEOUT_MS,
+  );
+});
