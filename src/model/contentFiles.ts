@@ -9,7 +9,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { parseDocument } from 'yaml';
+import { CST, LineCounter, Parser, parseDocument } from 'yaml';
 import type { ContentProblem } from './problems.ts';
 
 export type CollectionName = 'articles' | 'actors' | 'places';
@@ -103,6 +103,17 @@ export function readYaml(text: string): YamlRead {
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
+    // A quote left open runs to the end of the frontmatter, where the parser
+    // notices: the editor needs the line where it opens.
+    const open = yamlError.code === 'MISSING_CHAR' ? unclosedQuote(text) : undefined;
+    if (open) {
+      return {
+        ok: false,
+        field: `(frontmatter, line ${open.line + 1})`,
+        message: `invalid YAML: the ${open.quote} quote at line ${open.line + 1}, column ${open.col} is never closed`,
+        fix: `end the value on that line with ${open.quote}; inside it, write ${open.quote === '"' ? '\\"' : "''"} for a ${open.quote} that is part of the text`,
+      };
+    }
     const line = (yamlError.linePos?.[0]?.line ?? 0) + 1; // +1 for the opening "---"
     const firstLine = yamlError.message.split('\n')[0] ?? yamlError.message;
     return {
@@ -123,6 +134,29 @@ export function readYaml(text: string): YamlRead {
       fix: 'write the values out instead of using YAML anchors (&name) and aliases (*name)',
     };
   }
+}
+
+const CLOSED = {
+  '"': /^"(?:[^"\\]|\\[\s\S])*"$/,
+  "'": /^'(?:[^']|'')*'$/,
+} as const;
+
+/** Where the first quoted value without its closing quote opens (line and column in the YAML, from 1). */
+export function unclosedQuote(text: string): { line: number; col: number; quote: '"' | "'" } | undefined {
+  const lines = new LineCounter();
+  let found: { line: number; col: number; quote: '"' | "'" } | undefined;
+  for (const token of new Parser(lines.addNewLine).parse(text)) {
+    CST.visit(token, (item) => {
+      for (const node of [item.key, item.value]) {
+        if (found || !node || (node.type !== 'double-quoted-scalar' && node.type !== 'single-quoted-scalar')) continue;
+        const quote = node.type === 'double-quoted-scalar' ? '"' : "'";
+        if (!CLOSED[quote].test(node.source.trimEnd())) found = { ...lines.linePos(node.offset), quote };
+      }
+      return found ? CST.visit.BREAK : undefined;
+    });
+    if (found) break;
+  }
+  return found;
 }
 
 /** One file to read: its collection, the path shown to editors, and where it is on disk. */

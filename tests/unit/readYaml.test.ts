@@ -102,6 +102,26 @@ describe('readYaml', () => {
     if (!twice.ok) expect(twice.message).toMatch(/unique|duplicate/i);
   });
 
+  it.each([
+    ['a double quote', 'title: ok\ndek: "Putin\'s plan\nbyline: Henry Meyer\ntopics:\n  - Libya\n  - Russia\n', 3, '"'],
+    ["a single quote, with a doubled '' inside", "title: ok\nbyline: x\ndek: 'Haftar''s walkout\ntopics: []\n", 4, "'"],
+    ['a double quote whose last quote is escaped', 'title: "Moscow \\"\nbyline: x\n', 2, '"'],
+    [
+      'a quote in a list of actors',
+      'actors:\n  - id: khalifa-haftar\n    role: "commander\n  - id: vladimir-putin\n',
+      4,
+      '"',
+    ],
+  ])('names the line where %s opens and is never closed, not the end of the frontmatter', (_, text, line, quote) => {
+    const read = readYaml(text);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    // Lines of the file: the opening "---" is line 1.
+    expect(read.field).toBe(`(frontmatter, line ${line})`);
+    expect(read.message).toContain(`${quote} quote at line ${line}`);
+    expect(read.fix).toContain(quote);
+  });
+
   it('refuses an alias expansion bomb instead of expanding it', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 9; i++) {
