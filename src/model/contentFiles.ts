@@ -9,7 +9,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { CST, LineCounter, Parser, parseDocument } from 'yaml';
+import { type CST, LineCounter, Parser, parseDocument } from 'yaml';
 import type { ContentProblem } from './problems.ts';
 
 export type CollectionName = 'articles' | 'actors' | 'places';
@@ -103,15 +103,16 @@ export function readYaml(text: string): YamlRead {
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    // A quote left open runs to the end of the frontmatter, where the parser
-    // notices: the editor needs the line where it opens.
-    const open = yamlError.code === 'MISSING_CHAR' ? unclosedQuote(text) : undefined;
-    if (open) {
+    // A quote or bracket left open runs on until the parser gives up, often at
+    // the end of the frontmatter: the editor needs the line where it opens.
+    const open = unclosedOpening(text);
+    if (open && open.offset <= (yamlError.pos[0] ?? text.length)) {
+      const where = `line ${open.line + 1}, column ${open.col}`;
       return {
         ok: false,
         field: `(frontmatter, line ${open.line + 1})`,
-        message: `invalid YAML: the ${open.quote} quote at line ${open.line + 1}, column ${open.col} is never closed`,
-        fix: `end the value on that line with ${open.quote}; inside it, write ${open.quote === '"' ? '\\"' : "''"} for a ${open.quote} that is part of the text`,
+        message: `invalid YAML: the ${open.opens} at ${where} is never closed`,
+        fix: OPENING_FIX[open.opens],
       };
     }
     const line = (yamlError.linePos?.[0]?.line ?? 0) + 1; // +1 for the opening "---"
@@ -136,25 +137,55 @@ export function readYaml(text: string): YamlRead {
   }
 }
 
-const CLOSED = {
+type Opening = '"' | "'" | '[' | '{';
+
+const CLOSED_QUOTE = {
   '"': /^"(?:[^"\\]|\\[\s\S])*"$/,
   "'": /^'(?:[^']|'')*'$/,
 } as const;
 
-/** Where the first quoted value without its closing quote opens (line and column in the YAML, from 1). */
-export function unclosedQuote(text: string): { line: number; col: number; quote: '"' | "'" } | undefined {
+const OPENING_FIX: Record<Opening, string> = {
+  '"': 'end the value on that line with "; inside it, write \\" for a " that is part of the text',
+  "'": "end the value on that line with '; inside it, write '' for a ' that is part of the text",
+  '[': 'end the list with ] (or write it one "- item" per line)',
+  '{': 'end the map with }',
+};
+
+/**
+ * The first quoted value or [list] / {map} that is never closed: where it
+ * opens (line and column in the YAML, from 1) and its offset.
+ */
+export function unclosedOpening(
+  text: string,
+): { line: number; col: number; offset: number; opens: Opening } | undefined {
   const lines = new LineCounter();
-  let found: { line: number; col: number; quote: '"' | "'" } | undefined;
-  for (const token of new Parser(lines.addNewLine).parse(text)) {
-    CST.visit(token, (item) => {
-      for (const node of [item.key, item.value]) {
-        if (found || !node || (node.type !== 'double-quoted-scalar' && node.type !== 'single-quoted-scalar')) continue;
-        const quote = node.type === 'double-quoted-scalar' ? '"' : "'";
-        if (!CLOSED[quote].test(node.source.trimEnd())) found = { ...lines.linePos(node.offset), quote };
+  let found: { line: number; col: number; offset: number; opens: Opening } | undefined;
+  const check = (node: CST.Token) => {
+    let opens: Opening | undefined;
+    if (node.type === 'double-quoted-scalar' || node.type === 'single-quoted-scalar') {
+      const quote = node.type === 'double-quoted-scalar' ? '"' : "'";
+      if (!CLOSED_QUOTE[quote].test(node.source.trimEnd())) opens = quote;
+    } else if (
+      node.type === 'flow-collection' &&
+      !node.end.some((token) => token.source === ']' || token.source === '}')
+    ) {
+      opens = node.start.source === '[' ? '[' : '{';
+    }
+    if (opens) found = { ...lines.linePos(node.offset), offset: node.offset, opens };
+  };
+  // Depth first, in document order, without recursion: a hostile file may nest
+  // thousands of levels deep.
+  const stack = [...new Parser(lines.addNewLine).parse(text)].reverse();
+  while (!found) {
+    const token = stack.pop();
+    if (!token) break;
+    check(token);
+    if (token.type === 'document' && token.value) stack.push(token.value);
+    if ('items' in token)
+      for (const item of [...token.items].reverse()) {
+        if (item.value) stack.push(item.value);
+        if ('key' in item && item.key) stack.push(item.key);
       }
-      return found ? CST.visit.BREAK : undefined;
-    });
-    if (found) break;
   }
   return found;
 }

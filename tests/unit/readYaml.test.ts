@@ -112,14 +112,18 @@ describe('readYaml', () => {
       4,
       '"',
     ],
-  ])('names the line where %s opens and is never closed, not the end of the frontmatter', (_, text, line, quote) => {
+    ['a [list]', 'title: ok\ntopics: [Libya, Russia\nbyline: x\n', 3, '['],
+    ['the outermost of 10,000 nested lists', `dek: x\ntitle: ${'['.repeat(10_000)}\n`, 3, '['],
+    ['a {map} among closed ones', 'image: {caption: a, credit: b}\ncoordinates: {lat: 1, lon: 2\nkind: city\n', 3, '{'],
+  ])('names the line where %s opens and is never closed, not where the parser gives up', (_, text, line, quote) => {
     const read = readYaml(text);
     expect(read.ok).toBe(false);
     if (read.ok) return;
     // Lines of the file: the opening "---" is line 1.
     expect(read.field).toBe(`(frontmatter, line ${line})`);
-    expect(read.message).toContain(`${quote} quote at line ${line}`);
-    expect(read.fix).toContain(quote);
+    expect(read.message).toContain(`${quote} at line ${line}`);
+    // …and the fix says how to close it.
+    expect(read.fix).toContain({ '[': ']', '{': '}' }[quote] ?? quote);
   });
 
   it('refuses an alias expansion bomb instead of expanding it', () => {
