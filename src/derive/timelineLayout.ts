@@ -143,7 +143,12 @@ export interface AxisLayout {
   breaks: AxisBreak[];
   ticks: Tick[];
   marks: MarkLayout[];
-  markers: { key: string; x: number }[];
+  /**
+   * Publications, left to right. Publications closer together than a
+   * marker's width share one marker (`keys` in date order): a chart of
+   * hundreds of articles stays legible and a few tab stops long.
+   */
+  markers: { keys: string[]; x: number }[];
   zooms: ZoomBand[];
   /** Marks left out for lack of lanes, counted where they would have been (drawn as "+N" on the last row). */
   overflow: { x: number; y: number; count: number; keys: string[] }[];
@@ -545,10 +550,9 @@ function layoutAxis(args: {
       clippedStart,
       clippedEnd,
     })),
-    markers: points.map((point) => ({
-      key: point.key,
-      x: round(scale.x(point.day) + 0.5 * perDayAt(scale, point.day)),
-    })),
+    markers: groupMarkers(
+      points.map((point) => ({ key: point.key, x: scale.x(point.day) + 0.5 * perDayAt(scale, point.day) })),
+    ),
     zooms: [],
     overflow: [...buckets.values()].map((bucket) => ({
       x: round(bucket.x),
@@ -557,6 +561,25 @@ function layoutAxis(args: {
       keys: bucket.keys,
     })),
   };
+}
+
+/** Width of a publication marker's square on the axis. */
+export const MARKER_WIDTH = 8;
+
+/**
+ * Publication markers left to right, each run of points less than a marker's
+ * width from the run's first one merged into one marker at the run's middle.
+ */
+function groupMarkers(points: readonly { key: string; x: number }[]): { keys: string[]; x: number }[] {
+  const runs: { keys: string[]; from: number; to: number }[] = [];
+  for (const point of [...points].sort((a, b) => a.x - b.x)) {
+    const run = runs.at(-1);
+    if (run && point.x - run.from < MARKER_WIDTH) {
+      run.keys.push(point.key);
+      run.to = point.x;
+    } else runs.push({ keys: [point.key], from: point.x, to: point.x });
+  }
+  return runs.map((run) => ({ keys: run.keys, x: round((run.from + run.to) / 2) }));
 }
 
 /** Width of one day at `day` on the scale (publication markers sit mid-day). */

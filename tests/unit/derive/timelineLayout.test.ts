@@ -5,6 +5,7 @@ import {
   defaultLayoutOptions,
   type LayoutItem,
   layoutTimeline,
+  MARKER_WIDTH,
   type MarkLayout,
   segmentTicks,
   shareWidth,
@@ -88,8 +89,40 @@ describe('the main axis across a long gap', () => {
   });
 
   it('keeps the publication apart from the events', () => {
-    expect(main?.markers.map((marker) => marker.key)).toEqual(['published']);
+    expect(main?.markers.map((marker) => marker.keys)).toEqual([['published']]);
     expect(main?.marks.some((mark) => mark.key === 'published')).toBe(false);
+  });
+});
+
+describe('many publications', () => {
+  // 400 articles published every few days over four years, and one long before.
+  const day = (n: number) => new Date(Date.UTC(2016, 0, 1 + n)).toISOString().slice(0, 10);
+  const published = [
+    { key: 'early', day: '2011-06-01' },
+    ...Array.from({ length: 400 }, (_, i) => ({ key: `a${i}`, day: day(Math.floor(i * 3.6)) })),
+  ];
+  const [main] = layoutTimeline(seedLike, published).axes;
+  const markers = main?.markers ?? [];
+
+  it('share markers where they would overlap, so the chart has far fewer links than articles', () => {
+    expect(markers.length).toBeGreaterThan(1);
+    expect(markers.length).toBeLessThan(published.length / 4);
+    const xs = markers.map((marker) => marker.x);
+    for (let i = 1; i < xs.length; i++)
+      expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeGreaterThanOrEqual(MARKER_WIDTH / 2);
+  });
+
+  it('leave no publication out, and list each marker’s publications in date order', () => {
+    const keys = markers.flatMap((marker) => marker.keys);
+    expect([...keys].sort()).toEqual(published.map((p) => p.key).sort());
+    const order = new Map(published.map((p, i) => [p.key, i]));
+    expect(keys.map((key) => order.get(key))).toEqual(
+      [...keys.map((key) => order.get(key))].sort((a = 0, b = 0) => a - b),
+    );
+  });
+
+  it('keep a publication far from the others on its own marker', () => {
+    expect(markers.find((marker) => marker.keys.includes('early'))?.keys).toEqual(['early']);
   });
 });
 
