@@ -76,47 +76,74 @@ function fail(file: string, field: string, message: string, fix: string): SplitR
 type YamlRead = { ok: true; data: unknown } | { ok: false; field: string; message: string; fix: string };
 
 /**
- * Anchors (`&name`) or aliases (`*name`) anywhere outside quotes: they can
- * expand exponentially ("billion laughs"), so only the careful parser, which
- * counts expansions, reads such a document. A false positive (an asterisk in
- * a plain string) only costs time.
- */
-const MAY_USE_ALIASES = /(?:^|[\s,[{])[&*][^\s,\]}]/m;
-
-/**
- * The frontmatter as data. Two parsers, one reading: js-yaml (≈10× faster on
- * a 14 KB frontmatter, ≈0.6 ms against ≈6 ms, which matters at a thousand
- * articles) reads well-formed documents without anchors; anything it refuses,
- * and any document that may use anchors, is read by `yaml`, whose errors name
- * the line and whose alias limit stops expansion bombs. Both use the YAML 1.2
- * core schema (no timestamps, no yes/no booleans) and refuse duplicate keys,
- * so a document both accept gives the same data.
+ * The frontmatter as data. js-yaml (≈10× faster than `yaml` on a 14 KB
+ * frontmatter, ≈0.6 ms against ≈6 ms, which matters at a thousand articles)
+ * decides what is accepted; a document it refuses is read by `yaml`, whose
+ * errors name the line, and accepted only if `yaml` finds nothing wrong. Both
+ * use the YAML 1.2 core schema (no timestamps, no yes/no booleans) and refuse
+ * duplicate keys, so a document both accept gives the same data.
+ *
+ * Anchors (`&name`) and aliases (`*name`) are allowed, but not an expansion
+ * bomb ("billion laughs"): js-yaml shares aliased values instead of copying
+ * them, and the data is refused when walking it would visit far more values
+ * than the text could spell out (`expandsBeyond`).
  */
 export function readYaml(text: string): YamlRead {
-  if (!MAY_USE_ALIASES.test(text)) {
-    try {
-      return { ok: true, data: loadYaml(text, { schema: CORE_SCHEMA }) ?? null };
-    } catch {
-      // `yaml` below says what is wrong, and where
-    }
+  let data: unknown;
+  try {
+    data = loadYaml(text, { schema: CORE_SCHEMA }) ?? null;
+  } catch {
+    return explainRefusal(text);
   }
+  if (expandsBeyond(data, 1_000 + 4 * text.length)) return EXPANSION_BOMB;
+  return { ok: true, data };
+}
+
+const EXPANSION_BOMB: YamlRead = {
+  ok: false,
+  field: '(frontmatter)',
+  message: 'the YAML cannot be expanded: its aliases (*name) repeat values far more often than the text spells out',
+  fix: 'write the values out instead of using YAML anchors (&name) and aliases (*name)',
+};
+
+/** Whether walking `data`, aliases included, visits more than `budget` values (no recursion: nesting may be deep). */
+function expandsBeyond(data: unknown, budget: number): boolean {
+  const stack = [data];
+  let visited = 0;
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (++visited > budget) return true;
+    if (value && typeof value === 'object') stack.push(...(Array.isArray(value) ? value : Object.values(value)));
+  }
+  return false;
+}
+
+/** What is wrong with a document js-yaml refused, and where; or its data, if `yaml` reads it without a problem. */
+function explainRefusal(text: string): YamlRead {
   const doc = parseDocument(text, { schema: 'core', uniqueKeys: true, prettyErrors: true });
   const yamlError = doc.errors[0];
   if (yamlError) {
     // A quote or bracket left open runs on until the parser gives up, often at
     // the end of the frontmatter: the editor needs the line where it opens.
     const open = unclosedOpening(text);
-    if (open && open.offset <= (yamlError.pos[0] ?? text.length)) {
+    if (open && open.from <= (yamlError.pos[0] ?? text.length)) {
       const where = `line ${open.line + 1}, column ${open.col}`;
       return {
         ok: false,
         field: `(frontmatter, line ${open.line + 1})`,
-        message: `invalid YAML: the ${open.opens} at ${where} is never closed`,
+        message:
+          open.opens === '#'
+            ? `invalid YAML: the # at ${where} starts a comment: the rest of that line, closing bracket included, is not read`
+            : `invalid YAML: the ${open.opens} at ${where} is never closed`,
         fix: OPENING_FIX[open.opens],
       };
     }
     const line = (yamlError.linePos?.[0]?.line ?? 0) + 1; // +1 for the opening "---"
-    const firstLine = yamlError.message.split('\n')[0] ?? yamlError.message;
+    // The field names the line of the file; the parser's own "at line 2, column 1" counts from the YAML's first line.
+    const firstLine = (yamlError.message.split('\n')[0] ?? yamlError.message).replace(
+      / at line \d+, column \d+:?$/,
+      '',
+    );
     return {
       ok: false,
       field: `(frontmatter, line ${line})`,
@@ -125,69 +152,110 @@ export function readYaml(text: string): YamlRead {
     };
   }
   try {
-    return { ok: true, data: doc.toJS({ maxAliasCount: 50 }) };
-  } catch (error) {
-    // e.g. a "billion laughs" of nested &anchors / *aliases
-    return {
-      ok: false,
-      field: '(frontmatter)',
-      message: `the YAML cannot be expanded: ${error instanceof Error ? error.message : String(error)}`,
-      fix: 'write the values out instead of using YAML anchors (&name) and aliases (*name)',
-    };
+    const data = doc.toJS({ maxAliasCount: 50 });
+    return expandsBeyond(data, 1_000 + 4 * text.length) ? EXPANSION_BOMB : { ok: true, data };
+  } catch {
+    return EXPANSION_BOMB;
   }
 }
 
-type Opening = '"' | "'" | '[' | '{';
-
-const CLOSED_QUOTE = {
-  '"': /^"(?:[^"\\]|\\[\s\S])*"$/,
-  "'": /^'(?:[^']|'')*'$/,
-} as const;
+type Opening = '"' | "'" | '[' | '{' | '#';
 
 const OPENING_FIX: Record<Opening, string> = {
   '"': 'end the value on that line with "; inside it, write \\" for a " that is part of the text',
   "'": "end the value on that line with '; inside it, write '' for a ' that is part of the text",
   '[': 'end the list with ] (or write it one "- item" per line)',
   '{': 'end the map with }',
+  '#': 'put the value that holds the # in quotes, e.g. "the #1 ally"',
 };
 
+const CLOSER = { '[': ']', '{': '}' } as const;
+
 /**
- * The first quoted value or [list] / {map} that is never closed: where it
- * opens (line and column in the YAML, from 1) and its offset.
+ * Where the value opening at `from` (a quote or a bracket) ends in the raw
+ * text: the offset after its closing character, or -1 when it is never closed
+ * (or a bracket is closed by the wrong one). Quotes inside brackets are
+ * skipped over; escapes are YAML's (`\"` in double quotes, `''` in single).
  */
-export function unclosedOpening(
-  text: string,
-): { line: number; col: number; offset: number; opens: Opening } | undefined {
+function closingOf(text: string, from: number): number {
+  const opening = text[from];
+  if (opening === '"' || opening === "'") {
+    for (let i = from + 1; i < text.length; i++) {
+      if (opening === '"' && text[i] === '\\') i++;
+      else if (text[i] === opening) {
+        if (opening === "'" && text[i + 1] === "'") i++;
+        else return i + 1;
+      }
+    }
+    return -1;
+  }
+  const expected: string[] = [];
+  for (let i = from; i < text.length; i++) {
+    const char = text[i] as string;
+    if (char === '[' || char === '{') expected.push(CLOSER[char]);
+    else if (char === ']' || char === '}') {
+      if (expected.pop() !== char) return -1;
+      if (expected.length === 0) return i + 1;
+    } else if (char === '"' || char === "'") {
+      const end = closingOf(text, i);
+      if (end === -1) return -1;
+      i = end - 1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The quoted value or [list] / {map} left open: of the first one the parser
+ * sees unclosed, the innermost one inside it that is unclosed too (in
+ * `["Libya, Russia]` the quote, whose missing end swallowed the bracket), and
+ * only if the raw text confirms that it is never closed. Line and column in
+ * the YAML, from 1; `from`: the offset of the first unclosed one, where the
+ * trouble starts.
+ */
+export function unclosedOpening(text: string): { line: number; col: number; opens: Opening; from: number } | undefined {
   const lines = new LineCounter();
-  let found: { line: number; col: number; offset: number; opens: Opening } | undefined;
-  const check = (node: CST.Token) => {
-    let opens: Opening | undefined;
+  let first: number | undefined;
+  let found: { offset: number; opens: Opening; depth: number } | undefined;
+  const unclosed = (node: CST.Token): Opening | undefined => {
     if (node.type === 'double-quoted-scalar' || node.type === 'single-quoted-scalar') {
       const quote = node.type === 'double-quoted-scalar' ? '"' : "'";
-      if (!CLOSED_QUOTE[quote].test(node.source.trimEnd())) opens = quote;
-    } else if (
-      node.type === 'flow-collection' &&
-      !node.end.some((token) => token.source === ']' || token.source === '}')
-    ) {
-      opens = node.start.source === '[' ? '[' : '{';
+      return closingOf(node.source, 0) === -1 ? quote : undefined;
     }
-    if (opens) found = { ...lines.linePos(node.offset), offset: node.offset, opens };
+    if (
+      node.type === 'flow-collection' &&
+      !node.end.some((token) => token.source === CLOSER[node.start.source === '[' ? '[' : '{'])
+    )
+      return node.start.source === '[' ? '[' : '{';
+    return undefined;
   };
   // Depth first, in document order, without recursion: a hostile file may nest
   // thousands of levels deep.
-  const stack = [...new Parser(lines.addNewLine).parse(text)].reverse();
-  while (!found) {
-    const token = stack.pop();
-    if (!token) break;
-    check(token);
-    if (token.type === 'document' && token.value) stack.push(token.value);
+  const stack = [...new Parser(lines.addNewLine).parse(text)].reverse().map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop() as { token: CST.Token; depth: number };
+    // Past the first unclosed one's last descendant: done.
+    if (found && depth <= found.depth) break;
+    const opens = unclosed(token);
+    if (opens) found = { offset: token.offset, opens, depth };
+    first ??= found?.offset;
+    if (token.type === 'document' && token.value) stack.push({ token: token.value, depth: depth + 1 });
     if ('items' in token)
       for (const item of [...token.items].reverse()) {
-        if (item.value) stack.push(item.value);
-        if ('key' in item && item.key) stack.push(item.key);
+        if (item.value) stack.push({ token: item.value, depth: depth + 1 });
+        if ('key' in item && item.key) stack.push({ token: item.key, depth: depth + 1 });
       }
   }
-  return found;
+  if (!found) return undefined;
+  const end = closingOf(text, found.offset);
+  const from = first ?? found.offset;
+  if (end === -1) return { ...lines.linePos(found.offset), opens: found.opens, from };
+  // Closed in the text, but not for YAML: a " #" inside a list or map starts a comment that hides the closing bracket.
+  const comment = /(?:^|\s)#/.exec(text.slice(found.offset, end));
+  if (found.opens !== '[' && found.opens !== '{') return undefined;
+  if (!comment) return undefined;
+  const offset = found.offset + comment.index + comment[0].length - 1;
+  return { ...lines.linePos(offset), opens: '#', from };
 }
 
 /** One file to read: its collection, the path shown to editors, and where it is on disk. */

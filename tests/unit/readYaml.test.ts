@@ -1,8 +1,10 @@
 /**
- * The frontmatter reader uses a fast parser for plain documents and a careful
- * one for the rest: an editor must never be able to tell which one read the
- * file. Random documents of the shapes editors write are read by `readYaml`
- * and by the careful parser alone, and must give the same data.
+ * The frontmatter reader accepts what a fast parser (js-yaml) accepts and asks
+ * a careful one (`yaml`) what is wrong with the rest: an editor must never be
+ * able to tell which one read the file. Random documents of the shapes editors
+ * write are read by `readYaml` and by the careful parser alone, and must give
+ * the same data; a refused document's problem names the line of the file where
+ * the mistake is.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -102,28 +104,83 @@ describe('readYaml', () => {
     if (!twice.ok) expect(twice.message).toMatch(/unique|duplicate/i);
   });
 
+  /** [what, frontmatter, line of the file (the opening "---" is line 1), column, what opens there, how the fix closes it]. */
   it.each([
-    ['a double quote', 'title: ok\ndek: "Putin\'s plan\nbyline: Henry Meyer\ntopics:\n  - Libya\n  - Russia\n', 3, '"'],
-    ["a single quote, with a doubled '' inside", "title: ok\nbyline: x\ndek: 'Haftar''s walkout\ntopics: []\n", 4, "'"],
-    ['a double quote whose last quote is escaped', 'title: "Moscow \\"\nbyline: x\n', 2, '"'],
     [
-      'a quote in a list of actors',
-      'actors:\n  - id: khalifa-haftar\n    role: "commander\n  - id: vladimir-putin\n',
-      4,
+      'a double quote',
+      'title: ok\ndek: "Putin\'s plan\nbyline: Henry Meyer\ntopics:\n  - Libya\n',
+      3,
+      6,
       '"',
+      'with "',
     ],
-    ['a [list]', 'title: ok\ntopics: [Libya, Russia\nbyline: x\n', 3, '['],
-    ['the outermost of 10,000 nested lists', `dek: x\ntitle: ${'['.repeat(10_000)}\n`, 3, '['],
-    ['a {map} among closed ones', 'image: {caption: a, credit: b}\ncoordinates: {lat: 1, lon: 2\nkind: city\n', 3, '{'],
-  ])('names the line where %s opens and is never closed, not where the parser gives up', (_, text, line, quote) => {
-    const read = readYaml(text);
+    [
+      "a single quote, with a doubled '' inside",
+      "title: ok\nbyline: x\ndek: 'Haftar''s walkout\ntopics: []\n",
+      4,
+      6,
+      "'",
+      "with '",
+    ],
+    ['a double quote whose last quote is escaped', 'title: "Moscow \\"\nbyline: x\n', 2, 8, '"', 'with "'],
+    ['a quote in a list of actors', 'actors:\n  - id: a\n    role: "commander\n  - id: b\n', 4, 11, '"', 'with "'],
+    ['a [list]', 'title: ok\ntopics: [Libya, Russia\nbyline: x\n', 3, 9, '[', 'with ]'],
+    [
+      'a {map} among closed ones',
+      'image: {caption: a, credit: b}\ncoordinates: {lat: 1, lon: 2\nkind: city\n',
+      3,
+      14,
+      '{',
+      'with }',
+    ],
+    // The innermost opening is the mistake: its missing end swallowed the brackets around it.
+    ['a quote inside a list', 'topics: ["Libya, Russia]\nbyline: x\n', 2, 10, '"', 'with "'],
+    ['a quote inside a map', 'image: {caption: "a, credit: b}\n', 2, 18, '"', 'with "'],
+    ['a list closed by a brace', 'coordinates: {lat: [1, 2}\n', 2, 20, '[', 'with ]'],
+    ['a map closed by a bracket', 'topics: [a, {b: c]\n', 2, 13, '{', 'with }'],
+    ['the innermost of 10,000 nested lists', `dek: x\ntitle: ${'['.repeat(10_000)}\n`, 3, 10_007, '[', 'with ]'],
+  ])(
+    'names the line where %s opens and is never closed, not where the parser gives up',
+    (_, text, line, col, opens, fix) => {
+      const read = readYaml(text);
+      expect(read.ok).toBe(false);
+      if (read.ok) return;
+      expect(read.field).toBe(`(frontmatter, line ${line})`);
+      expect(read.message).toContain(`the ${opens} at line ${line}, column ${col} is never closed`);
+      expect(read.fix).toContain(fix);
+    },
+  );
+
+  it('says that a # in a list starts a comment that hides the closing bracket, not that the list is never closed', () => {
+    const read = readYaml('title: ok\ntopics: [Putin, the #1 ally]\n');
     expect(read.ok).toBe(false);
     if (read.ok) return;
-    // Lines of the file: the opening "---" is line 1.
-    expect(read.field).toBe(`(frontmatter, line ${line})`);
-    expect(read.message).toContain(`${quote} at line ${line}`);
-    // …and the fix says how to close it.
-    expect(read.fix).toContain({ '[': ']', '{': '}' }[quote] ?? quote);
+    expect(read.field).toBe('(frontmatter, line 3)');
+    expect(read.message).toMatch(/the # at line 3, column 21 starts a comment/);
+    expect(read.message).not.toMatch(/never closed/);
+    expect(read.fix).toMatch(/quotes/);
+  });
+
+  it("gives the line of the file in the message too, not the parser's count from the first YAML line", () => {
+    const read = readYaml('title: ok\nkey: a: b\n');
+    expect(read.ok).toBe(false);
+    if (!read.ok) {
+      expect(read.field).toBe('(frontmatter, line 3)');
+      expect(read.message).not.toMatch(/line 2/);
+    }
+  });
+
+  it.each([
+    ['a quoted value that goes on over a line that is not indented', 'dek: "Libya\'s ruler,\nwalked out"\n'],
+    ['a list that goes on over a line that is not indented', 'topics: [Libya, Russia,\nTurkey]\n'],
+  ])('reads %s the same with or without an asterisk in the text', (_, text) => {
+    // An asterisk can start an alias (*name): it must not change how the rest is read.
+    const plain = readYaml(`title: the de facto ruler\n${text}`);
+    const starred = readYaml(`title: the *de facto* ruler\n${text}`);
+    expect(plain.ok).toBe(true);
+    expect(starred.ok).toBe(true);
+    if (plain.ok && starred.ok)
+      expect(JSON.stringify(starred.data)).toBe(JSON.stringify(plain.data).replace('de facto', '*de facto*'));
   });
 
   it('refuses an alias expansion bomb instead of expanding it', () => {
