@@ -140,11 +140,12 @@ async function filesUnder(path: string): Promise<string[]> {
 
 const VITEST_ENV = new Set(['NODE_ENV', 'TEST', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'FORCE_TTY']);
 
-/** `astro build` with the project's own Node (node_modules/.bin first in PATH). */
 /** Where `astroBuild` keeps what the build printed: beside its output folder. */
 export function buildLogFile(outDir: string): string {
   return `${outDir.replace(/[/\\]+$/, '')}.log`;
 }
+
+/** `astro build` with the project's own Node (node_modules/.bin first in PATH). */
 
 export async function astroBuild({ base, outDir }: { base: string; outDir: string }): Promise<void> {
   const env: NodeJS.ProcessEnv = {};
