@@ -1,24 +1,23 @@
 /**
  * Timeline filters, enhanced: the static filter links ("By actor", "By
- * article") are the only control. The hidden select is kept as the list of
- * views, so that `/timeline/?actor=<id>`
+ * article") are the only control. With JavaScript, `/timeline/?actor=<id>`
  * or `?article=<slug>` (links from elsewhere, hand-typed URLs) lands on the
- * static view of that actor or article.
+ * static view of that actor or article that one of those links names; a
+ * query naming none leaves the page as it is.
  */
-function viewFromQuery(form: HTMLFormElement): string | undefined {
+function viewFromQuery(filters: Element): string | undefined {
   const params = new URLSearchParams(location.search);
   const wanted = params.get('actor') ?? params.get('article');
   if (!wanted) return undefined;
   const kind = params.has('actor') ? 'actor' : 'article';
-  const select = form.querySelector('select');
-  const option = [...(select?.options ?? [])].find((candidate) =>
-    candidate.value.endsWith(`/timeline/${kind}/${wanted}/`),
+  const link = [...filters.querySelectorAll<HTMLAnchorElement>('a[href]')].find((candidate) =>
+    candidate.pathname.endsWith(`/timeline/${kind}/${wanted}/`),
   );
-  return option?.value;
+  return link?.href;
 }
 
-for (const form of document.querySelectorAll<HTMLFormElement>('form[data-timeline-jump]')) {
-  const target = viewFromQuery(form);
+for (const filters of document.querySelectorAll('nav.tl-filters')) {
+  const target = viewFromQuery(filters);
   if (target) {
     location.replace(target + location.hash);
     break;
