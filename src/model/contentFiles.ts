@@ -209,12 +209,12 @@ function scanFrom(text: string, from: number): RawEnd {
       expected.push(CLOSER[char]);
       itemStart = true;
     } else if (char === ']' || char === '}') {
-      if (expected.pop() !== char) return { ...result, end: -1 };
+      if (expected.pop() !== char) return result;
       if (expected.length === 0) return { ...result, end: i + 1 };
       itemStart = false;
     } else if ((char === '"' || char === "'") && itemStart) {
       const quoted = scanFrom(text, i);
-      if (quoted.end === -1) return { ...result, end: -1 };
+      if (quoted.end === -1) return result;
       i = quoted.end - 1;
       itemStart = false;
     } else if (char === '#' && /\s/.test(text[i - 1] ?? '')) {
@@ -238,7 +238,7 @@ function scanFrom(text: string, from: number): RawEnd {
  * must be indented). `from`: the offset of the first unclosed one, where the
  * trouble starts; lines are lines of the file (the opening `---` is line 1).
  */
-export function unclosedOpening(
+function unclosedOpening(
   text: string,
 ): { from: number; problem: { field: string; message: string; fix: string } } | undefined {
   const lines = new LineCounter();

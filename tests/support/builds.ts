@@ -146,7 +146,6 @@ export function buildLogFile(outDir: string): string {
 }
 
 /** `astro build` with the project's own Node (node_modules/.bin first in PATH). */
-
 export async function astroBuild({ base, outDir }: { base: string; outDir: string }): Promise<void> {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
@@ -170,9 +169,10 @@ export async function astroBuild({ base, outDir }: { base: string; outDir: strin
     child.once('error', fail);
     child.once('close', done);
   });
-  await writeFile(buildLogFile(outDir), output.join(''));
+  const printed = output.join('');
+  await writeFile(buildLogFile(outDir), printed);
   if (code !== 0) {
-    const tail = output.join('').split('\n').slice(-60).join('\n');
+    const tail = printed.split('\n').slice(-60).join('\n');
     throw new Error(
       `astro build for base ${base} into ${relative(PROJECT_ROOT, outDir)} failed (exit ${code}):\n${tail}`,
     );
