@@ -1,8 +1,8 @@
 /** `/data/articles/<slug>.json`: one article's metadata and annotations. */
 import type { APIRoute, GetStaticPaths, InferGetStaticPropsType } from 'astro';
-import { urlOf, validatedJson } from '../../../data/exports.ts';
+import { jsonResponse, urlOf } from '../../../data/exports.ts';
 import { loadSite } from '../../../data/site.ts';
-import { articleExportSchema, buildArticleExport } from '../../../derive/exports.ts';
+import { buildArticleExport } from '../../../derive/exports.ts';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();
@@ -12,8 +12,4 @@ export const getStaticPaths = (async () => {
 type Props = InferGetStaticPropsType<typeof getStaticPaths>;
 
 export const GET: APIRoute<Props> = async ({ props: { article }, site: origin }) =>
-  validatedJson(
-    articleExportSchema,
-    buildArticleExport(article, await loadSite(), urlOf(origin)),
-    `data/articles/${article.slug}.json`,
-  );
+  jsonResponse(buildArticleExport(article, await loadSite(), urlOf(origin)));
