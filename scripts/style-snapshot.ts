@@ -112,7 +112,6 @@ const SETS: Record<string, readonly PageSpec[]> = {
       states: [{ name: 'details-open', act: openAllDetails }],
     },
     { name: 'timeline-actor', path: '/timeline/actor/khalifa-haftar/' },
-    { name: 'timeline-article', path: '/timeline/article/how-putin-was-thrown-off-course/' },
     { name: 'actors', path: '/actors/' },
     { name: 'actor', path: '/actors/khalifa-haftar/' },
     { name: 'actor-unmentioned', path: '/actors/bloomberg/' },

@@ -51,11 +51,14 @@ export interface TimelineEvent {
 /** Events per timeline page: enough for years of news, few enough for a light page. */
 export const TIMELINE_PAGE_SIZE = 250;
 
-/** Site paths (no base) of the timeline views: every event, one actor's, one article's. */
+/**
+ * Site paths (no base) of the timeline views: every event, one actor's. One
+ * article's events, in order, are the "Key dates" of its page
+ * (`routes.articleDates` in src/site/paths.ts), not a view of their own.
+ */
 export const timelineRoutes = {
   all: () => 'timeline/',
   actor: (id: string) => `timeline/actor/${id}/`,
-  article: (slug: string) => `timeline/article/${slug}/`,
 } as const;
 
 export function timelineAnchorId(slug: string, eventId: string): string {

@@ -9,9 +9,14 @@ export function joinBase(base: string, path = ''): string {
   return `${head}${path.replace(/^\/+/, '')}`;
 }
 
+/** Fragment id of an article page's "Key dates": its events in the order they happened. */
+export const ARTICLE_DATES_ID = 'article-dates';
+
 export const routes = {
   home: () => '',
   article: (slug: string) => `articles/${slug}/`,
+  /** An article's events in order: the "Key dates" of its page (its timeline). */
+  articleDates: (slug: string) => `articles/${slug}/#${ARTICLE_DATES_ID}`,
   timeline: () => 'timeline/',
   actors: () => 'actors/',
   actor: (id: string) => `actors/${id}/`,

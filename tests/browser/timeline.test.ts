@@ -1,10 +1,11 @@
 /**
  * Following the events on the timeline, at the domain root and under a
- * sub-path: filtering by actor and by article with the plain links (no
- * JavaScript) and with a `?actor=` / `?article=` address (JavaScript) leaves
- * exactly the events the editors declared for that actor or article;
- * every event's "the text says …" link opens the article on a passage that
- * contains those words.
+ * sub-path: filtering by actor with the plain links (no JavaScript) and with
+ * a `?actor=` address (JavaScript) leaves exactly the events the editors
+ * declared for that actor; one article's events, from the list of articles,
+ * are its page's "Key dates", in the order they happened; every event's
+ * "the text says …" link opens the article on a passage that contains those
+ * words.
  *
  * The oracle is the articles' frontmatter (`events[].actors`, `summary`,
  * `phrase`), read from content/ without the site's code.
@@ -26,7 +27,6 @@ const actorIds = [...new Set(allEvents.flatMap((event) => event.actors))].sort()
 const actors = actorIds.map((id) => ({ id, name: entityName('actors', id) }));
 const summaries = (events: SourceEvent[]) => events.map((event) => normaliseSpace(event.summary)).sort();
 const eventsOf = (actor: string) => summaries(allEvents.filter((event) => event.actors.includes(actor)));
-const eventsIn = (slug: string) => summaries(articles.find((article) => article.slug === slug)?.events ?? []);
 
 const session = browserSession(builds);
 
@@ -159,7 +159,7 @@ describe.each(builds)('at $base', (build: Build) => {
   describe('without JavaScript, the filter links', () => {
     const visit = sharedVisit(() => session.open(build, { javaScriptEnabled: false }));
 
-    /** The links of one filter group ("By actor", "By article"), opened as a reader would: name → address. */
+    /** The links of one filter group ("By actor"), opened as a reader would: name → address. */
     async function filterLinks(group: RegExp): Promise<Map<string, string>> {
       await visit.goto(timelineUrl());
       const filters = visit.page.getByRole('navigation', { name: /filter/i });
@@ -197,25 +197,42 @@ describe.each(builds)('at $base', (build: Build) => {
       expect(wrong, wrong.join('\n')).toEqual([]);
     });
 
-    it('offer every article that has events, each showing exactly its events', async () => {
-      const links = await filterLinks(/by article/i);
-      for (const article of articles) expect([...links.keys()]).toContain(article.title);
-      const wrong = await wrongViews(
-        visit.page,
-        articles.map((article) => ({
-          name: article.slug,
-          open: () => visit.goto(links.get(article.title) ?? ''),
-          expected: eventsIn(article.slug),
-        })),
-      );
-      expect(wrong, wrong.join('\n')).toEqual([]);
+    it("from the list of articles, each article's dated events open as its Key dates, exactly its events in order", async () => {
+      for (const article of articles) {
+        await visit.goto(pageUrl(server().url, '/'));
+        const card = visit.page.locator('article', {
+          has: visit.page.getByRole('link', { name: article.title, exact: true }),
+        });
+        await card.getByRole('link', { name: /dated events?/ }).click();
+        await visit.page.waitForURL((address) => address.hash !== '');
+        const shown = await visit.page.evaluate(() => {
+          const section = document.querySelector(':target');
+          return {
+            title: section?.querySelector('h2')?.textContent?.trim() ?? '',
+            dates: [...(section?.querySelectorAll('li time[datetime]') ?? [])].map(
+              (time) => time.getAttribute('datetime') ?? '',
+            ),
+            what: [...(section?.querySelectorAll('li') ?? [])].map((item) => item.textContent ?? ''),
+          };
+        });
+        expect(shown.title, article.slug).toBe('Key dates');
+        expect(shown.what, article.slug).toHaveLength(article.events.length);
+        for (const event of article.events) {
+          expect(
+            shown.what.some((text) => normaliseSpace(text).includes(normaliseSpace(event.summary))),
+            `${article.slug}: "${event.summary}" is not among its Key dates`,
+          ).toBe(true);
+        }
+        const years = shown.dates.map((datetime) => datetime.slice(0, 4));
+        expect(years, `${article.slug}: in the order they happened`).toEqual([...years].sort());
+      }
     });
   });
 
   describe('with JavaScript', () => {
     const visit = sharedVisit(() => session.open(build));
 
-    it('?actor=<id> and ?article=<slug> show exactly the events of that actor or article', async () => {
+    it('?actor=<id> shows exactly the events of that actor', async () => {
       const arrive = async (query: string) => {
         await visit.goto(timelineUrl(query));
         await visit.page.waitForURL((address) => address.search === '', { timeout: 5_000 });
@@ -226,11 +243,6 @@ describe.each(builds)('at $base', (build: Build) => {
           name: `?actor=${actor.id}`,
           open: () => arrive(`?actor=${actor.id}`),
           expected: eventsOf(actor.id),
-        })),
-        ...articles.map((article) => ({
-          name: `?article=${article.slug}`,
-          open: () => arrive(`?article=${article.slug}`),
-          expected: eventsIn(article.slug),
         })),
       ]);
       expect(wrong, wrong.join('\n')).toEqual([]);
