@@ -1,8 +1,9 @@
 /**
  * The machine-readable exports under `/data/`: their shapes (zod schemas,
- * which the endpoints validate against before writing and which are published
- * as JSON Schema under `/data/schema/`) and the functions that build them from
- * the derived data. Documented for consumers in docs/data-format.md.
+ * published as JSON Schema under `/data/schema/`; the builders' return types
+ * are inferred from them, and the site tests check every built file against
+ * the published JSON Schema) and the functions that build them from the
+ * derived data. Documented for consumers in docs/data-format.md.
  *
  * Every URL in an export is absolute (site origin + base path); the caller
  * passes `url`, which turns a site path into one.

@@ -9,16 +9,11 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Ajv2020, type SchemaObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { geoAzimuthalEqualArea } from 'd3-geo';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventSpan } from '../../src/derive/dates.ts';
-import {
-  actorsExportSchema,
-  articleExportSchema,
-  indexExportSchema,
-  placesExportSchema,
-  timelineExportSchema,
-} from '../../src/derive/exports.ts';
+import { exportSchemas, type SchemaName } from '../../src/derive/exports.ts';
 import { indexWrittenPages, pagefindConfig, SEARCH_DEFAULTS } from '../../src/integrations/pagefind.ts';
 import { readContentDir } from '../../src/model/contentFiles.ts';
 import { articleSchema, placeSchema } from '../../src/model/schema.ts';
@@ -333,30 +328,56 @@ describe.each(['/', '/backstory/'])('site-wide pages built for base %s', (base) 
   describe('/data/ exports', () => {
     const origin = () => new URL(build.site).origin;
 
-    it('match their schemas and link with absolute URLs under the base path', () => {
-      const files: [string, { safeParse: (value: unknown) => { success: boolean; error?: unknown } }][] = [
-        ['data/index.json', indexExportSchema],
-        ['data/timeline.json', timelineExportSchema],
-        ['data/actors.json', actorsExportSchema],
-        ['data/places.json', placesExportSchema],
-        ...articles.map(
-          ({ slug }) => [`data/articles/${slug}.json`, articleExportSchema] as [string, typeof articleExportSchema],
-        ),
-      ];
-      for (const [file, schema] of files) {
+    // Every file under /data/ (listed from the build, not from the content), checked the way a consumer
+    // would: against the JSON Schema the site publishes (which forbids fields it does not list), and
+    // against the zod schema it comes from (which also checks formats: URLs, dates).
+    const exportFiles = (): { file: string; name: SchemaName }[] => [
+      ...(['index', 'timeline', 'actors', 'places'] as const).map((name) => ({ file: `data/${name}.json`, name })),
+      ...readdirSync(join(build.dir, 'data/articles'))
+        .sort()
+        .map((file) => ({ file: `data/articles/${file}`, name: 'article' as const })),
+    ];
+
+    // Formats (URLs, dates) are left to the zod schemas; Ajv checks the structure a consumer relies on.
+    const publishedSchema = (name: SchemaName): ValidateFunction =>
+      new Ajv2020({ allErrors: true, strict: true, validateFormats: false }).compile(
+        readJson(build, `data/schema/${name}.json`) as SchemaObject,
+      );
+
+    it('exist for every article and nothing else', () => {
+      expect(readdirSync(join(build.dir, 'data')).sort()).toEqual([
+        'actors.json',
+        'articles',
+        'index.json',
+        'places.json',
+        'schema',
+        'timeline.json',
+      ]);
+      expect(readdirSync(join(build.dir, 'data/articles')).sort()).toEqual(
+        articles.map(({ slug }) => `${slug}.json`).sort(),
+      );
+    });
+
+    it('match the JSON Schemas the site publishes, and link with absolute URLs under the base path', () => {
+      const published = new Map(
+        (Object.keys(exportSchemas) as SchemaName[]).map((name) => [name, publishedSchema(name)] as const),
+      );
+      for (const { file, name } of exportFiles()) {
         const value = readJson(build, file);
-        expect(schema.safeParse(value).error, file).toBeUndefined();
+        const validate = published.get(name) as ValidateFunction;
+        expect(validate(value) ? [] : validate.errors, `${file} against data/schema/${name}.json`).toEqual([]);
+        expect(exportSchemas[name].safeParse(value).error, file).toBeUndefined();
         const url = (value as { url?: string; site?: string }).url ?? (value as { site: string }).site;
         expect(url.startsWith(`${origin()}${build.base}`), `${file}: ${url}`).toBe(true);
       }
     });
 
-    it('publish a JSON Schema for each export', () => {
-      for (const name of ['index', 'article', 'timeline', 'actors', 'places']) {
-        const schema = readJson(build, `data/schema/${name}.json`) as Record<string, unknown>;
-        expect(schema.$id).toBe(`${origin()}${build.base}data/schema/${name}.json`);
-        expect(schema.type).toBe('object');
-      }
+    it('are refused by the published schema when they carry a field it does not list', () => {
+      const validate = publishedSchema('article');
+      const [first] = exportFiles().filter(({ name }) => name === 'article');
+      const value = readJson(build, (first as { file: string }).file) as Record<string, unknown>;
+      expect(validate(value)).toBe(true);
+      expect(validate({ ...value, draftNotes: 'not published' })).toBe(false);
     });
 
     it('export every event and every mention of the articles', () => {
