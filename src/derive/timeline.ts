@@ -118,24 +118,6 @@ export function compareEvents(a: TimelineEvent, b: TimelineEvent): number {
   );
 }
 
-export interface TimelineFilter {
-  /** Only events this actor takes part in. */
-  actor?: string;
-  /** Only events located at this place. */
-  place?: string;
-  /** Only events of this article. */
-  article?: string;
-}
-
-export function filterTimeline(events: readonly TimelineEvent[], filter: TimelineFilter): TimelineEvent[] {
-  return events.filter(
-    (event) =>
-      (filter.actor === undefined || event.actors.some((actor) => actor.id === filter.actor)) &&
-      (filter.place === undefined || event.place?.id === filter.place) &&
-      (filter.article === undefined || event.article.slug === filter.article),
-  );
-}
-
 /** Events grouped by the year they start in, oldest first: the sections of a timeline page. */
 export function groupByYear(events: readonly TimelineEvent[]): { year: string; events: TimelineEvent[] }[] {
   const groups: { year: string; events: TimelineEvent[] }[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTimeline, filterTimeline, groupByYear, timelineAnchorId } from '../../../src/derive/timeline.ts';
+import { buildTimeline, groupByYear, timelineAnchorId } from '../../../src/derive/timeline.ts';
 import type { ArticleInput, SiteInput } from '../../../src/derive/types.ts';
-import { actors, berlinPlans, moscowTalks, places, site } from './fixtures.ts';
+import { actors, moscowTalks, places, site } from './fixtures.ts';
 
 const only = (article: ArticleInput): SiteInput => ({ articles: [article], actors, places });
 
@@ -73,18 +73,8 @@ describe('buildTimeline', () => {
   });
 });
 
-describe('filterTimeline and groupByYear', () => {
+describe('groupByYear', () => {
   const timeline = buildTimeline(site);
-
-  it('filters by actor, by place and by article', () => {
-    expect(filterTimeline(timeline, { actor: 'haftar' }).map((event) => event.eventId)).toEqual([
-      'offensive',
-      'week-talks',
-      'talks',
-    ]);
-    expect(filterTimeline(timeline, { place: 'moscow' }).map((event) => event.eventId)).toEqual(['talks']);
-    expect(filterTimeline(timeline, { article: 'berlin-plans' })).toHaveLength(berlinPlans.data.events.length);
-  });
 
   it('groups by the year events start in, oldest first', () => {
     expect(groupByYear(timeline).map((group) => [group.year, group.events.length])).toEqual([
