@@ -26,6 +26,7 @@ import {
   type RawEntry,
   readContentFile,
 } from './contentFiles.ts';
+import { parseEntry } from './parseEntry.ts';
 import type { ContentProblem } from './problems.ts';
 import { processArticle, type RenderedArticle } from './processArticle.ts';
 import { type PublishedArticle, writeRendered } from './renderedArticles.ts';
@@ -132,16 +133,23 @@ export async function runContentPipeline(options: PipelineOptions): Promise<Pipe
     problems.push(...outcome.problems);
     if (outcome.entry) articles.push(outcome.entry);
   }
+  // What the pages get is the parsed frontmatter, with the schema's defaults filled in (an actor written
+  // without `aliases:` has `aliases: []`), as for articles; a file that did not parse has a problem above,
+  // which stops the build before any page reads it.
   const entriesOf = <Data>(collection: CollectionName): PipelineEntry<Data>[] =>
     profiles
       .filter((entry) => entry.collection === collection)
-      .map((entry) => ({
-        id: entry.id,
-        file: entry.file,
-        data: entry.data as Data,
-        body: entry.body,
-        digest: digestOf(entry.file, entry.body, JSON.stringify(entry.data)),
-      }));
+      .map((entry) => {
+        const parsed = parseEntry(entry);
+        const data = parsed.success ? parsed.data : entry.data;
+        return {
+          id: entry.id,
+          file: entry.file,
+          data: data as Data,
+          body: entry.body,
+          digest: digestOf(entry.file, entry.body, JSON.stringify(data)),
+        };
+      });
   return { problems, articles, actors: entriesOf<Actor>('actors'), places: entriesOf<Place>('places'), context };
 }
 

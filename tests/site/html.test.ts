@@ -13,6 +13,7 @@ import {
   describeElement,
   elements,
   formatParseError,
+  type Node,
   normaliseSpace,
   repairedMarkup,
   textOf,
@@ -46,6 +47,29 @@ it('pages carry no per-component style attributes (data-astro-cid-*)', () => {
     return found ? [`${file}: ${found[0]}`] : [];
   });
   expect(offenders, `scoped styles (use <style is:global>):\n${offenders.join('\n')}`).toEqual([]);
+});
+
+it('no word runs into the link or emphasis beside it (a line break in a template must not eat the space)', () => {
+  // In .astro templates whitespace follows JSX: text and a tag on two lines are glued ("the<a>list").
+  const inline = new Set(['a', 'strong', 'em', 'b', 'i', 'time', 'abbr', 'mark', 'code', 'cite', 'q']);
+  const word = /[\p{L}\p{N}]/u;
+  const textNode = (node: Node | undefined) =>
+    node !== undefined && node.nodeName === '#text' ? (node as { value: string }).value : undefined;
+  const glued = pages.flatMap((page) =>
+    [...elements(readPage(page).document)].flatMap((element) => {
+      const text = textOf(element);
+      if (!inline.has(element.tagName) || text.trim() === '') return [];
+      const siblings = element.parentNode?.childNodes ?? [];
+      const index = siblings.indexOf(element);
+      const before = textNode(siblings[index - 1]);
+      const after = textNode(siblings[index + 1]);
+      const joins =
+        (before !== undefined && word.test(before.at(-1) ?? '') && word.test(text[0] ?? '')) ||
+        (after !== undefined && word.test(after[0] ?? '') && word.test(text.at(-1) ?? ''));
+      return joins ? [`${page.path}: "${(before ?? '').slice(-20)}|${text}|${(after ?? '').slice(0, 20)}"`] : [];
+    }),
+  );
+  expect(glued, glued.join('\n')).toEqual([]);
 });
 
 describe.each(pages)('$path', (page) => {

@@ -42,6 +42,15 @@ beforeAll(async () => {
     join(root, 'content/actors/putin.md'),
     '---\nname: Vladimir Putin\nkind: person\ndescription: President of Russia.\naliases: [Putin]\n---\n',
   );
+  // Written as the README's "add an article" describes them: no `aliases:`, which is optional.
+  await writeFile(
+    join(root, 'content/actors/merkel.md'),
+    '---\nname: Angela Merkel\nkind: person\ndescription: Chancellor of Germany.\n---\n',
+  );
+  await writeFile(
+    join(root, 'content/places/berlin.md'),
+    '---\nname: Berlin\nkind: city\ncoordinates: { lat: 52.52, lon: 13.405 }\n---\n',
+  );
   for (let i = 0; i < 90; i++) {
     const name = `a-${String(i).padStart(3, '0')}.md`;
     // Broken files among good ones, in both halves of the list.
@@ -85,6 +94,16 @@ describe('the content pipeline', () => {
     expect(ids).toHaveLength(85);
     expect(ids).toEqual([...ids].sort());
     expect(ids).not.toContain('a-020');
+  });
+
+  it('hands the pages actors and places with the optional fields the editor left out filled in', async () => {
+    const { actors, places } = await run(0);
+    const merkel = actors.find((entry) => entry.id === 'merkel');
+    const berlin = places.find((entry) => entry.id === 'berlin');
+    // Pages iterate over these lists (names to search for, JSON-LD alternate names): never undefined.
+    expect(merkel?.data.aliases).toEqual([]);
+    expect(berlin?.data.aliases).toEqual([]);
+    expect(actors.find((entry) => entry.id === 'putin')?.data.aliases).toEqual(['Putin']);
   });
 
   it('writes each clean article’s annotated HTML for the pages, and nothing for a broken one', async () => {
