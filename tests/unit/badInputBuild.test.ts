@@ -1,5 +1,5 @@
 /**
- * Bad input battery, part 3: the whole build, twice, on temp copies of the
+ * Bad input battery, part 3: the whole build, three times, on temp copies of the
  * content (`CONTENT_DIR`, `OUT_DIR` in a temp folder; dist/ is not touched).
  *
  * 1. One invalid article: `astro build` exits non-zero, its error output names
@@ -10,6 +10,10 @@
  *    U+2028): the build succeeds and every page it writes is inert — no
  *    inline script, handler attribute or script URL, JSON data that still
  *    parses — with the text shown exactly as written.
+ * 3. The least an editor may write: actors and places without their optional
+ *    fields, an article without dates, relations or sources. The build
+ *    succeeds, every entity page is written, and the article's panel links
+ *    only to sections it has.
  */
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +21,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml, stringify } from 'yaml';
 import { BUILD_TIMEOUT_MS, PROJECT_ROOT, runAstroBuild } from '../support/builds.ts';
-import { byTag, normaliseSpace, parseHtml, textOf } from '../support/html.ts';
+import { attr, byTag, elements, normaliseSpace, parseHtml, textOf } from '../support/html.ts';
 import { pageActiveContent } from '../support/inertHtml.ts';
 
 const SEED = 'how-putin-was-thrown-off-course';
@@ -159,6 +163,54 @@ describe('astro build with text that looks hostile in every field shown to reade
       const feed = await readFile(join(out, 'rss.xml'), 'utf8');
       expect(feed.match(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)[^\s]{0,12}/gi) ?? []).toEqual([]);
       expect(feed.match(/<(?![a-zA-Z/?!])[^\s]{0,12}/g) ?? []).toEqual([]);
+    },
+    BUILD_TIMEOUT_MS,
+  );
+});
+
+describe('astro build with the least an editor may write', () => {
+  it(
+    'succeeds with actors and places that leave out every optional field, and an article without dates, relations or sources whose panel offers only what it has',
+    async () => {
+      const { content, out } = await contentCopy();
+      // Every actor and place file without its optional fields (aliases, description of a place, Wikidata id).
+      const optional = { actors: ['aliases', 'wikidata'], places: ['aliases', 'description', 'wikidata'] } as const;
+      for (const collection of ['actors', 'places'] as const) {
+        for (const name of await readdir(join(content, collection))) {
+          const path = join(content, collection, name);
+          const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(await readFile(path, 'utf8'));
+          const entity = parseYaml(match?.[1] ?? '') as Record<string, unknown>;
+          for (const field of optional[collection]) delete entity[field];
+          await writeFile(path, `---\n${stringify(entity)}---\n${match?.[2] ?? ''}`);
+        }
+      }
+      const { data, body } = await seedArticle();
+      Object.assign(data, { title: 'A story with nothing dated', events: [], relations: [], sources: [] });
+      await writeFile(join(content, 'articles', 'nothing-dated.md'), `---\n${stringify(data)}---\n${body}`);
+
+      const run = await runAstroBuild({ CONTENT_DIR: content, OUT_DIR: out });
+      expect(run.code, `the build failed:\n${run.stderr.slice(-3000)}`).toBe(0);
+
+      for (const collection of ['actors', 'places'] as const) {
+        for (const name of await readdir(join(content, collection))) {
+          const page = join(out, collection, name.replace(/\.md$/, ''), 'index.html');
+          expect(await readFile(page, 'utf8').catch(() => ''), `${page} was not written`).toContain('<h1');
+        }
+      }
+      const { document } = parseHtml(await readFile(join(out, 'articles', 'nothing-dated', 'index.html'), 'utf8'));
+      const ids = new Set(
+        [...elements(document)].flatMap((element) => {
+          const id = attr(element, 'id');
+          return id === undefined ? [] : [id];
+        }),
+      );
+      const panelNav = byTag(document, 'nav').find((nav) => attr(nav, 'aria-label') === 'In this panel');
+      expect(panelNav, 'the panel has no jump links').toBeDefined();
+      expect(byTag(panelNav ?? document, 'a').map((a) => normaliseSpace(textOf(a)))).toEqual(['Who’s who']);
+      const dangling = byTag(document, 'a')
+        .map((a) => attr(a, 'href') ?? '')
+        .filter((href) => href.startsWith('#') && href.length > 1 && !ids.has(decodeURIComponent(href.slice(1))));
+      expect(dangling, 'links to sections this page does not have').toEqual([]);
     },
     BUILD_TIMEOUT_MS,
   );
