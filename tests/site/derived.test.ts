@@ -372,6 +372,14 @@ describe.each(['/', '/backstory/'])('site-wide pages built for base %s', (base) 
       }
     });
 
+    it('publish a JSON Schema for each export', () => {
+      for (const name of ['index', 'article', 'timeline', 'actors', 'places']) {
+        const schema = readJson(build, `data/schema/${name}.json`) as Record<string, unknown>;
+        expect(schema.$id).toBe(`${origin()}${build.base}data/schema/${name}.json`);
+        expect(schema.type).toBe('object');
+      }
+    });
+
     it('are refused by the published schema when they carry a field it does not list', () => {
       const validate = publishedSchema('article');
       const [first] = exportFiles().filter(({ name }) => name === 'article');
