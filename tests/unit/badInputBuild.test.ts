@@ -40,12 +40,23 @@ async function contentCopy(): Promise<{ dir: string; content: string; out: strin
   return { dir, content, out: join(dir, 'dist') };
 }
 
+type Frontmatter = Record<string, unknown>;
+
+/** A content file split into its frontmatter data and its body. */
+async function readContent(path: string): Promise<{ data: Frontmatter; body: string }> {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(await readFile(path, 'utf8'));
+  if (!match) throw new Error(`${path} has no frontmatter`);
+  return { data: parseYaml(match[1] ?? '') as Frontmatter, body: match[2] ?? '' };
+}
+
+/** Writes a content file from its frontmatter data and body. */
+async function writeContent(path: string, data: Frontmatter, body: string): Promise<void> {
+  await writeFile(path, `---\n${stringify(data)}---\n${body}`);
+}
+
 /** The seed article split into frontmatter data and body. */
-async function seedArticle(): Promise<{ data: Record<string, unknown>; body: string }> {
-  const text = await readFile(join(PROJECT_ROOT, 'content', 'articles', `${SEED}.md`), 'utf8');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(text);
-  if (!match) throw new Error('the seed article has no frontmatter');
-  return { data: parseYaml(match[1] ?? '') as Record<string, unknown>, body: match[2] ?? '' };
+function seedArticle(): Promise<{ data: Frontmatter; body: string }> {
+  return readContent(join(PROJECT_ROOT, 'content', 'articles', `${SEED}.md`));
 }
 
 async function htmlFiles(dir: string): Promise<string[]> {
@@ -64,7 +75,7 @@ describe('astro build on content with one invalid article', () => {
       const events = data.events as Record<string, unknown>[];
       const broken = events.findIndex((event) => event.precision === 'day');
       (events[broken] as Record<string, unknown>).date = '2020-02-30';
-      await writeFile(join(content, 'articles', 'broken-story.md'), `---\n${stringify(data)}---\n${body}`);
+      await writeContent(join(content, 'articles', 'broken-story.md'), data, body);
 
       const run = await runAstroBuild({ CONTENT_DIR: content, OUT_DIR: out });
 
@@ -119,17 +130,15 @@ describe('astro build with text that looks hostile in every field shown to reade
         source.label = hostile(i + 5);
       });
       const hostileBody = `${body}\nA code span \`<script>alert(1)</script>\`, escaped &lt;img src=x onerror=alert(1)&gt; and a [link](https://example.com/ "x\\" onmouseover=\\"alert(1)") with a title.\n`;
-      await writeFile(join(content, 'articles', 'looks-hostile.md'), `---\n${stringify(data)}---\n${hostileBody}`);
+      await writeContent(join(content, 'articles', 'looks-hostile.md'), data, hostileBody);
       // An actor and a place whose own fields look hostile too.
       for (const [file, fields] of [
         ['actors/khalifa-haftar.md', { description: hostile(20), aliases: [hostile(21)] }],
         ['places/moscow.md', { description: hostile(22) }],
       ] as const) {
         const path = join(content, file);
-        const text = await readFile(path, 'utf8');
-        const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text);
-        const entity = { ...(parseYaml(match?.[1] ?? '') as Record<string, unknown>), ...fields };
-        await writeFile(path, `---\n${stringify(entity)}---\n${match?.[2] ?? ''}`);
+        const { data: entity, body: text } = await readContent(path);
+        await writeContent(path, { ...entity, ...fields }, text);
       }
 
       const run = await runAstroBuild({ CONTENT_DIR: content, OUT_DIR: out });
@@ -178,15 +187,14 @@ describe('astro build with the least an editor may write', () => {
       for (const collection of ['actors', 'places'] as const) {
         for (const name of await readdir(join(content, collection))) {
           const path = join(content, collection, name);
-          const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(await readFile(path, 'utf8'));
-          const entity = parseYaml(match?.[1] ?? '') as Record<string, unknown>;
+          const { data: entity, body: text } = await readContent(path);
           for (const field of optional[collection]) delete entity[field];
-          await writeFile(path, `---\n${stringify(entity)}---\n${match?.[2] ?? ''}`);
+          await writeContent(path, entity, text);
         }
       }
       const { data, body } = await seedArticle();
       Object.assign(data, { title: 'A story with nothing dated', events: [], relations: [], sources: [] });
-      await writeFile(join(content, 'articles', 'nothing-dated.md'), `---\n${stringify(data)}---\n${body}`);
+      await writeContent(join(content, 'articles', 'nothing-dated.md'), data, body);
 
       const run = await runAstroBuild({ CONTENT_DIR: content, OUT_DIR: out });
       expect(run.code, `the build failed:\n${run.stderr.slice(-3000)}`).toBe(0);
