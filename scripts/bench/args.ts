@@ -16,6 +16,8 @@ export interface BenchOptions {
   seed?: number;
   /** Keep each build's output and cache under .bench/ (deleted after measuring by default: GBs at 5000). */
   keepOutput: boolean;
+  /** Also build the reduced sites of scripts/bench/variants.ts, to show where the ratio goes. */
+  breakdown: boolean;
 }
 
 export const USAGE = `usage: node scripts/bench/run.ts [options]
@@ -28,6 +30,8 @@ export const USAGE = `usage: node scripts/bench/run.ts [options]
   --dist DIR           built site for page weight and Lighthouse (default dist; built if absent)
   --rebuild-dist       build DIR even if it exists
   --keep-output        keep the benchmark builds' output and cache dirs in .bench/ (deleted by default)
+  --breakdown          also build two reduced full sites (without search and preview images; and without
+                       the secondary pages too) to show where the ratio goes (scripts/bench/variants.ts)
   --seed S             generator seed (default: the reference corpus)
   --help`;
 
@@ -41,6 +45,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     dist: 'dist',
     rebuildDist: false,
     keepOutput: false,
+    breakdown: false,
   };
   let sizesGiven = false;
   const positiveInt = (flag: string, value: string | undefined): number => {
@@ -97,6 +102,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         break;
       case '--keep-output':
         options.keepOutput = true;
+        break;
+      case '--breakdown':
+        options.breakdown = true;
         break;
       case '--help':
       case '-h':

@@ -5,14 +5,24 @@
 import { stripVTControlCharacters } from 'node:util';
 import type { LighthouseResult } from './lighthouse.ts';
 import { kb, markdownTable, mb, ratio, score, seconds } from './table.ts';
+import { VARIANTS, type Variant } from './variants.ts';
 import type { PageWeight } from './weight.ts';
 
-export type BuildName = 'plain-unified' | 'plain-satteri' | 'full';
+export type BuildName = 'plain-unified' | 'plain-satteri' | 'full' | Variant;
 export const BUILD_NAMES: readonly BuildName[] = ['plain-unified', 'plain-satteri', 'full'];
+/** The reduced full sites of `--breakdown`, in the order they are built and shown. */
+export const BREAKDOWN_NAMES: readonly Variant[] = VARIANTS;
 export const BUILD_LABELS: Record<BuildName, string> = {
   'plain-unified': 'plain Astro + unified (no plugins)',
   'plain-satteri': 'plain Astro + Sätteri (Astro default)',
   full: 'Backstory (full site)',
+  'without-search-images': 'Backstory without search and preview images',
+  core: 'Backstory without search, preview images and secondary pages',
+};
+/** What each reduced site leaves out of the full one. */
+export const BREAKDOWN_LEAVES_OUT: Record<Variant, string> = {
+  'without-search-images': 'Pagefind index, preview images',
+  core: 'those, and mention lists, per-actor timelines, per-article JSON, home pages 2+',
 };
 
 export interface BuildRun {
@@ -96,10 +106,44 @@ export function scalingTable(sizes: readonly SizeResult[]): string {
   );
 }
 
+/**
+ * The `--breakdown` builds beside the full one: each one's time against the
+ * plain build, and how much of the full build's extra time it removes.
+ */
+export function breakdownTable(sizes: readonly SizeResult[]): string {
+  const rows: string[][] = [];
+  for (const s of sizes) {
+    const plain = s.builds['plain-unified']?.seconds;
+    const full = s.builds.full?.seconds;
+    for (const name of ['full', ...BREAKDOWN_NAMES] as const) {
+      const b = s.builds[name];
+      if (!b || (name === 'full' && !BREAKDOWN_NAMES.some((v) => s.builds[v]))) continue;
+      rows.push([
+        String(s.size),
+        name,
+        name === 'full' ? '–' : BREAKDOWN_LEAVES_OUT[name],
+        cellSeconds(b),
+        ratio(b.seconds, plain),
+        name === 'full' || b.seconds === undefined || full === undefined ? '–' : seconds(full - b.seconds),
+        b.pages === undefined ? '–' : String(b.pages),
+      ]);
+    }
+  }
+  return markdownTable(['articles', 'build', 'leaves out', 'wall s', '/plain-unified', 's saved', 'pages'], rows, [
+    'right',
+    'left',
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+  ]);
+}
+
 export function buildDetailTable(sizes: readonly SizeResult[]): string {
   const rows: string[][] = [];
   for (const s of sizes) {
-    for (const name of BUILD_NAMES) {
+    for (const name of [...BUILD_NAMES, ...BREAKDOWN_NAMES]) {
       const b = s.builds[name];
       if (!b) continue;
       const ok = b.runs.filter((r) => r.exitCode === 0);

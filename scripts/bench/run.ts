@@ -13,7 +13,9 @@
  *   plain-unified  scripts/bench/plain (one route rendering <Content />) with
  *                  unified({ smartypants: false }) from @astrojs/markdown-remark;
  *   plain-satteri  the same project with Astro 7's default processor (Sätteri);
- *   full           the repo itself, CONTENT_DIR/OUT_DIR pointing at the corpus.
+ *   full           the repo itself, CONTENT_DIR/OUT_DIR pointing at the corpus;
+ * and with --breakdown, reduced versions of full (scripts/bench/variants.ts):
+ *   without-search-images, core.
  * Every build is cold: its Astro cacheDir (content layer data store
  * `data-store.json`, incremental-build manifest, assets cache), the project's
  * `.astro/` and `node_modules/.vite/`, and the output directory are deleted
@@ -30,6 +32,7 @@ import { type LighthouseResult, runLighthouse } from './lighthouse.ts';
 import { GNU_TIME, type Measurement, runMeasured } from './measure.ts';
 import {
   ARTICLE_BUDGET_BYTES,
+  BREAKDOWN_NAMES,
   BUILD_AIM,
   BUILD_LABELS,
   BUILD_NAMES,
@@ -37,6 +40,7 @@ import {
   type BuildName,
   type BuildRun,
   type BuildSummary,
+  breakdownTable,
   buildDetailTable,
   lighthouseTable,
   parseAstroPhases,
@@ -100,12 +104,12 @@ function buildSpec(name: BuildName, size: number, contentDir: string): BuildSpec
   const outDir = path.join(benchDir, 'out', `${name}-${size}`);
   const cacheDir = path.join(benchDir, 'cache', `${name}-${size}`);
   const common = { CONTENT_DIR: contentDir, OUT_DIR: outDir, BENCH_CACHE_DIR: cacheDir };
-  if (name === 'full') {
+  if (name !== 'plain-unified' && name !== 'plain-satteri') {
     return {
       name,
       cwd: repoRoot,
       args: [astroBin, 'build', '--root', repoRoot, '--config', 'scripts/bench/full-site.config.mjs'],
-      env: buildEnv(common),
+      env: buildEnv(name === 'full' ? common : { ...common, BENCH_VARIANT: name }),
       outDir,
       cacheDir,
       clear: [cacheDir, path.join(repoRoot, '.astro'), outDir],
@@ -281,6 +285,7 @@ let crashed = false;
 
 // 1–2. Generator + build scaling -------------------------------------------------
 const scaling: SizeResult[] = [];
+const buildNames: readonly BuildName[] = [...BUILD_NAMES, ...(options.breakdown ? BREAKDOWN_NAMES : [])];
 if (!options.skipBuilds) {
   log('## Build scaling');
   log(`memory: ${memoryMethod}`);
@@ -300,20 +305,20 @@ if (!options.skipBuilds) {
     progress(
       `  corpus: ${corpus.articles} articles (+${corpus.actors} actors, ${corpus.places} places) in ${generateSeconds.toFixed(1)} s; per article ≈ ${corpus.perArticle.bodyChars} body chars, ${corpus.perArticle.actors} actors, ${corpus.perArticle.places} places, ${corpus.perArticle.events} events, ${corpus.perArticle.relations} relations, ${corpus.perArticle.sources} sources`,
     );
-    const runs: Record<BuildName, BuildRun[]> = { 'plain-unified': [], 'plain-satteri': [], full: [] };
+    const runs = new Map<BuildName, BuildRun[]>(buildNames.map((name) => [name, []]));
     for (let round = 0; round < options.repeat; round++) {
-      for (const name of BUILD_NAMES)
-        runs[name].push(await runBuild(buildSpec(name, size, corpus.contentDir), size, round));
+      for (const name of buildNames)
+        runs.get(name)?.push(await runBuild(buildSpec(name, size, corpus.contentDir), size, round));
     }
     if (!options.keepOutput) {
-      for (const name of BUILD_NAMES) {
+      for (const name of buildNames) {
         const spec = buildSpec(name, size, corpus.contentDir);
         for (const dir of [spec.outDir, spec.cacheDir]) await rm(dir, { recursive: true, force: true });
       }
     }
     const builds: SizeResult['builds'] = {};
-    for (const name of BUILD_NAMES) {
-      builds[name] = summarise(name, runs[name]);
+    for (const name of buildNames) {
+      builds[name] = summarise(name, runs.get(name) ?? []);
       if (builds[name].failed) crashed = true;
     }
     const result: SizeResult = { size, generateSeconds, corpus, builds };
@@ -338,12 +343,19 @@ if (!options.skipBuilds) {
   results.scaling = scaling;
   log();
   log(scalingTable(scaling));
+  if (options.breakdown) {
+    log();
+    log(
+      'Where the ratio goes (reduced full sites, not the target; "s saved" = full minus this build, medians; scripts/bench/variants.ts):',
+    );
+    log(breakdownTable(scaling));
+  }
   log();
   log(buildDetailTable(scaling));
   log();
   log('Render time by route (sum of the per-page times Astro logs; the run closest to the median):');
   for (const s of scaling) {
-    for (const name of BUILD_NAMES) {
+    for (const name of buildNames) {
       const b = s.builds[name];
       const typical = b?.runs
         .filter((r) => r.exitCode === 0)
@@ -356,7 +368,7 @@ if (!options.skipBuilds) {
   }
   log();
   for (const s of scaling) {
-    for (const name of BUILD_NAMES)
+    for (const name of buildNames)
       log(`  ${BUILD_LABELS[name]}, ${s.size} articles: logs ${s.builds[name]?.runs.map((r) => r.log).join(', ')}`);
   }
   log();
@@ -510,6 +522,9 @@ if (scaling.length > 0) {
     '',
     scalingTable(scaling),
     '',
+    ...(options.breakdown
+      ? ['Where the ratio goes (reduced full sites, not the target):', '', breakdownTable(scaling), '']
+      : []),
   );
 }
 if (weights.length > 0) {

@@ -1,0 +1,94 @@
+/**
+ * Reduced versions of the full site, built only by `npm run bench -- --breakdown`
+ * to show where the build ratio goes. They are not the target: the target is
+ * the whole site against the plain one.
+ *
+ *   without-search-images  the full site without its two background jobs: the
+ *                          Pagefind index and the preview images;
+ *   core                   that, and without the pages that repeat what the
+ *                          article pages already show (the lists of mentions,
+ *                          the per-actor timelines, the per-article JSON exports
+ *                          and the home page's later pages).
+ *
+ * `full-site.config.mjs` applies the variant named by BENCH_VARIANT.
+ */
+import type { AstroIntegration, AstroPrerenderer, AstroUserConfig } from 'astro';
+
+export const VARIANTS = ['without-search-images', 'core'] as const;
+export type Variant = (typeof VARIANTS)[number];
+
+/** The integrations each variant leaves out, by name. */
+export const BACKGROUND_INTEGRATIONS = ['backstory:pagefind', 'backstory:preview-images'] as const;
+
+/** The routes (Astro route patterns) that `core` does not render. */
+export const SECONDARY_ROUTES = [
+  '/actors/[id]/mentions/[n]',
+  '/places/[id]/mentions/[n]',
+  '/timeline/actor/[id]/[...page]',
+  '/data/articles/[slug].json',
+  '/page/[n]',
+] as const;
+
+/** The variant BENCH_VARIANT names (unset or empty: the full site); any other value is an error. */
+export function variantFromEnv(value: string | undefined): Variant | undefined {
+  if (!value) return undefined;
+  const variant = VARIANTS.find((name) => name === value);
+  if (!variant)
+    throw new Error(
+      `BENCH_VARIANT=${value} is not a bench variant; use one of ${VARIANTS.join(', ')} or leave it unset`,
+    );
+  return variant;
+}
+
+/**
+ * A prerenderer that renders every page of `inner` except those of `skipped`
+ * routes. It fails when one of them has no page at all, so that a renamed
+ * route does not silently leave the variant measuring something else.
+ */
+export function skippingPrerenderer(inner: AstroPrerenderer, skipped: readonly string[]): AstroPrerenderer {
+  const skip = new Set(skipped);
+  // Astro's own prerenderer may be a class instance: bind its methods rather than spread it.
+  return {
+    name: `${inner.name}+bench-skip`,
+    ...(inner.setup && { setup: inner.setup.bind(inner) }),
+    ...(inner.collectStaticImages && { collectStaticImages: inner.collectStaticImages.bind(inner) }),
+    ...(inner.teardown && { teardown: inner.teardown.bind(inner) }),
+    render: inner.render.bind(inner),
+    getStaticPaths: async () => {
+      const paths = await inner.getStaticPaths();
+      const seen = new Set(paths.map((path) => path.route.route));
+      const missing = skipped.filter((route) => !seen.has(route));
+      if (missing.length > 0)
+        throw new Error(
+          `bench variant "core": no page of ${missing.join(', ')}; update SECONDARY_ROUTES in scripts/bench/variants.ts`,
+        );
+      return paths.filter((path) => !skip.has(path.route.route));
+    },
+  };
+}
+
+/** The site's integrations for `variant`: without the background jobs, and for `core` with the secondary routes skipped. */
+export function variantIntegrations(
+  integrations: NonNullable<AstroUserConfig['integrations']>,
+  variant: Variant,
+): AstroIntegration[] {
+  const kept = integrations
+    .flat()
+    .filter(
+      (integration): integration is AstroIntegration =>
+        Boolean(integration) &&
+        !(BACKGROUND_INTEGRATIONS as readonly string[]).includes((integration as AstroIntegration).name),
+    );
+  if (variant === 'without-search-images') return kept;
+  return [
+    ...kept,
+    {
+      name: 'bench:skip-secondary-routes',
+      hooks: {
+        'astro:build:start': ({ setPrerenderer }) => {
+          setPrerenderer((inner) => skippingPrerenderer(inner, SECONDARY_ROUTES));
+        },
+      },
+    },
+  ];
+}
