@@ -113,6 +113,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         throw new Error(`unknown option ${arg}\n${USAGE}`);
     }
   }
+  if (options.breakdown && options.skipBuilds)
+    throw new Error('--breakdown adds builds to the build scaling section: it cannot go with --skip-builds');
   return options;
 }
 

@@ -22,7 +22,7 @@ export const BUILD_LABELS: Record<BuildName, string> = {
 /** What each reduced site leaves out of the full one. */
 export const BREAKDOWN_LEAVES_OUT: Record<Variant, string> = {
   'without-search-images': 'Pagefind index, preview images',
-  core: 'those, and mention lists, per-actor timelines, per-article JSON, home pages 2+',
+  core: 'Pagefind index, preview images, mention lists, per-actor timelines, per-article JSON, home pages 2+',
 };
 
 export interface BuildRun {

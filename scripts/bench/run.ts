@@ -7,7 +7,7 @@
  *
  *   node scripts/bench/run.ts [--articles 1000] [--sizes 100,1000,5000] [--repeat 1]
  *                             [--skip-builds] [--skip-weight] [--skip-lighthouse]
- *                             [--dist dist] [--rebuild-dist]
+ *                             [--dist dist] [--rebuild-dist] [--keep-output] [--breakdown]
  *
  * Build scaling, for each corpus size, in this one process:
  *   plain-unified  scripts/bench/plain (one route rendering <Content />) with
@@ -78,7 +78,15 @@ await mkdir(path.join(benchDir, 'logs'), { recursive: true });
 /** Environment of every build: defaults for the site URL and base, node 24 first on PATH, no compile cache. */
 function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of ['SITE_URL', 'BASE_PATH', 'OUT_DIR', 'CONTENT_DIR', 'BENCH_CACHE_DIR', 'BENCH_PROCESSOR'])
+  for (const key of [
+    'SITE_URL',
+    'BASE_PATH',
+    'OUT_DIR',
+    'CONTENT_DIR',
+    'BENCH_CACHE_DIR',
+    'BENCH_PROCESSOR',
+    'BENCH_VARIANT',
+  ])
     delete env[key];
   return {
     ...env,
