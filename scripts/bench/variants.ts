@@ -13,6 +13,7 @@
  * `full-site.config.mjs` applies the variant named by BENCH_VARIANT.
  */
 import type { AstroIntegration, AstroPrerenderer, AstroUserConfig } from 'astro';
+import { passThrough } from '../../src/integrations/prerenderer.ts';
 
 export const VARIANTS = ['without-search-images', 'core'] as const;
 export type Variant = (typeof VARIANTS)[number];
@@ -54,12 +55,9 @@ export function unknownRoutes(routes: readonly string[], skipped: readonly strin
 /** A prerenderer that renders every page of `inner` except those of `skipped` routes. */
 export function skippingPrerenderer(inner: AstroPrerenderer, skipped: readonly string[]): AstroPrerenderer {
   const skip = new Set(skipped);
-  // Astro's own prerenderer may be a class instance: bind its methods rather than spread it.
   return {
     name: `${inner.name}+bench-skip`,
-    ...(inner.setup && { setup: inner.setup.bind(inner) }),
-    ...(inner.collectStaticImages && { collectStaticImages: inner.collectStaticImages.bind(inner) }),
-    ...(inner.teardown && { teardown: inner.teardown.bind(inner) }),
+    ...passThrough(inner),
     render: inner.render.bind(inner),
     getStaticPaths: async () => (await inner.getStaticPaths()).filter((path) => !skip.has(path.route.route)),
   };

@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer, RouteData } from 'astro';
 import type { PagefindServiceConfig } from 'pagefind';
+import { passThrough } from './prerenderer.ts';
 import { indexFolder, type SearchIndexSession, searchIndexSession } from './searchIndexSession.ts';
 
 export interface PagefindOptions {
@@ -112,8 +113,7 @@ export function indexingPrerenderer(
   const root = encodeURI(base.endsWith('/') ? base : `${base}/`);
   return {
     name: `${inner.name}+pagefind`,
-    ...(inner.setup && { setup: inner.setup.bind(inner) }),
-    ...(inner.collectStaticImages && { collectStaticImages: inner.collectStaticImages.bind(inner) }),
+    ...passThrough(inner),
     // Astro calls this after the last page, also when a page failed.
     async teardown() {
       await inner.teardown?.();
